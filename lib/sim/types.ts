@@ -196,10 +196,13 @@ export interface Event extends KubeObject {
   reason: string;
   message: string;
   source: { component?: string; host?: string };
-  firstTimestamp: string;
-  lastTimestamp: string;
-  count: number;
+  /** null for events written through events.k8s.io/v1 (the scheduler's), which set eventTime instead. */
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  count?: number;
+  action?: string;
   type: 'Normal' | 'Warning';
+  /** RFC 3339 with microseconds (metav1.MicroTime), or null for legacy core/v1 events. */
   eventTime: string | null;
   reportingComponent: string;
   reportingInstance: string;
