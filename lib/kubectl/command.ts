@@ -1,0 +1,43 @@
+/**
+ * The shape of a kubectl subcommand (STYLE.md §5): declared once — name, usage, flags, run — so help text,
+ * flag parsing and completion all derive from the same declaration. A command talks to the cluster through the
+ * API only and returns what it printed.
+ */
+import type { Cluster } from '../sim/cluster';
+import type { ProgramContext, ProgramResult } from '../shell/types';
+import type { FlagSpec, FlagValues } from './flags';
+
+export interface RunOptions {
+  args: string[];
+  /** Words after `--`, when the command accepts them. */
+  dashArgs?: string[];
+  flags: FlagValues;
+  /** `-n` or `default`. */
+  namespace: string;
+  cluster: Cluster;
+  ctx: ProgramContext;
+}
+
+export interface KubectlCommand {
+  name: string;
+  aliases?: string[];
+  /** One line for `kubectl --help`. */
+  short: string;
+  /** `kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]` */
+  usage: string;
+  long?: string;
+  examples?: string;
+  flags: FlagSpec[];
+  run(o: RunOptions): ProgramResult;
+}
+
+/** Output collected while a command runs: kubectl prints results and errors as it goes. */
+export interface Output { out: string[]; err: string[] }
+export const newOutput = (): Output => ({ out: [], err: [] });
+export const result = (o: Output, exitCode: number): ProgramResult => ({ stdout: o.out.join(''), stderr: o.err.join(''), exitCode });
+
+export const filenameFlag: FlagSpec = { name: 'filename', shorthand: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use.' };
+export const dryRunFlag: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', usage: 'Must be "none", "server", or "client".' };
+export const outputFlag: FlagSpec = { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format.' };
+export const selectorFlag: FlagSpec = { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on.' };
+export const allNamespacesFlag: FlagSpec = { name: 'all-namespaces', shorthand: 'A', type: 'bool', default: false, usage: 'If present, list the requested object(s) across all namespaces.' };

@@ -1,0 +1,54 @@
+/**
+ * `kubectl describe`. Models kubectl pkg/cmd/describe/describe.go (v1.34): objects are found by exact name or, failing
+ * that, by name prefix; several descriptions are separated by a blank line; events are the object's own.
+ */
+import type { Event, KubeObject, Pod } from '../../sim/types';
+import type { KubectlCommand, RunOptions } from '../command';
+import { allNamespacesFlag, filenameFlag, newOutput, result, selectorFlag } from '../command';
+import { notFound } from '../../sim/errors';
+import { formatError } from '../errors';
+import { listTarget, resolveTargets, UsageError } from '../targets';
+import { describePod } from '../printers/describe-pod';
+
+function describeOne(o: RunOptions, obj: KubeObject): string {
+  const events = o.cluster.api.list<Event>('events', obj.metadata.namespace).filter((e) => e.involvedObject.uid === obj.metadata.uid);
+  if (obj.kind === 'Pod') return describePod(obj as Pod, events, { now: o.cluster.clock.now() });
+  return `Name:         ${obj.metadata.name}\n`;
+}
+
+function run(o: RunOptions) {
+  const out = newOutput();
+  const selector = o.flags.selector as string | undefined;
+  let targets;
+  try {
+    targets = resolveTargets(o, o.args, { selector, allNamespaces: o.flags['all-namespaces'] as boolean });
+  } catch (e) {
+    out.err.push(e instanceof UsageError ? 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n' : formatError(e));
+    return result(out, 1);
+  }
+  const texts: string[] = [];
+  let failed = false;
+  for (const t of targets) {
+    if (t.name === '') {
+      const all = listTarget(o, t, selector);
+      if (all.length === 0) out.err.push(t.type.namespaced ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n');
+      for (const obj of all) texts.push(describeOne(o, obj));
+      continue;
+    }
+    const exact = o.cluster.api.find<KubeObject>(t.type.resource, t.namespace, t.name);
+    const matches = exact ? [exact] : o.cluster.api.list<KubeObject>(t.type.resource, t.namespace).filter((x) => x.metadata.name!.startsWith(t.name));
+    if (matches.length === 0) { failed = true; out.err.push(formatError(notFound(t.type.resource, t.name))); }
+    for (const obj of matches) texts.push(describeOne(o, obj));
+  }
+  out.out.push(texts.join('\n\n'));
+  return result(out, failed ? 1 : 0);
+}
+
+export const describeCommand: KubectlCommand = {
+  name: 'describe',
+  short: 'Show details of a specific resource or group of resources',
+  usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  examples: '  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n\n  # Describe a pod\n  kubectl describe pods/nginx',
+  flags: [filenameFlag, selectorFlag, allNamespacesFlag],
+  run,
+};
