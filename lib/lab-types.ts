@@ -7,7 +7,8 @@
 /** One step of a lab's history. Replaying the same entries on the same seed rebuilds the same lab, byte for byte. */
 export type JournalEntry =
   | { line: string }       // a complete line the learner submitted (a here-document's lines are separate entries)
-  | { advanceMs: number }; // simulated time that passed in the page (the real-time ticker)
+  | { advanceMs: number }   // simulated time that passed in the page (the real-time ticker)
+  | { interrupt: true };    // Ctrl-C at the prompt (abandons a pending here-document or open quote)
 
 export interface CheckResult {
   /** What was checked, in words: `Pod "pod-example" has annotation created-by`. */

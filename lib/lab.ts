@@ -58,12 +58,17 @@ export function createLab(opts: LabOptions = {}): FullLab {
       const r = submit(entry.line);
       replayed += `${entry.line}\r\n${r.output.replace(/\r?\n/g, '\r\n')}`;
       journal.push({ line: entry.line });
+    } else if ('interrupt' in entry) {
+      shell.interrupt();
+      replayed += '^C\r\n';
+      journal.push({ interrupt: true });
     } else advance(entry.advanceMs);
   }
   for (const line of opts.lesson?.setup ?? []) submit(line);
 
   const session = createTerminalSession({ shell, submit });
   session.onLine((line: string) => { journal.push({ line }); notify(); });
+  session.onInterrupt(() => { journal.push({ interrupt: true }); notify(); });
   const terminal: TerminalIO = {
     feed: (data) => session.feed(data),
     onOutput: (l) => session.onOutput(l),

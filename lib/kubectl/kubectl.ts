@@ -1,8 +1,8 @@
 /**
  * The `kubectl` program of the lesson terminal: one registry of subcommands (STYLE.md §5) from which dispatch,
  * flag parsing and help text derive. Global flags (`-n/--namespace`, `-h/--help`) may stand before or after the
- * subcommand, as with cobra. Errors read as kubectl's (cobra's unknown-command text with suggestions, pflag's
- * flag errors followed by `See 'kubectl get --help' for usage.`).
+ * subcommand, as with cobra. Errors read as kubectl's: cobra reports unknown commands and flags itself, with a
+ * capital `Error:` (checked against a real kubectl client), then suggestions or `See 'kubectl get --help' for usage.`.
  */
 import type { Cluster } from '../sim/cluster';
 import type { Program, ProgramContext, ProgramResult } from '../shell/types';
@@ -72,20 +72,20 @@ export function createKubectl(cluster: Cluster): Program {
       const name = ctx.argv[i];
       if (name === undefined || name === 'help') {
         if (pre.some((p) => p !== '-h' && p !== '--help' && !p.startsWith('-n') && !p.startsWith('--namespace')) && name === undefined) {
-          try { parseFlags(pre, globalFlags); } catch (e) { return { stdout: '', stderr: `error: ${(e as Error).message}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 }; }
+          try { parseFlags(pre, globalFlags); } catch (e) { return { stdout: '', stderr: `Error: ${(e as Error).message}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 }; }
         }
         return { stdout: rootHelp(), stderr: '', exitCode: 0 };
       }
       const cmd = kubectlCommands.find((c) => c.name === name || c.aliases?.includes(name));
       if (!cmd) {
         const s = suggestions(name);
-        return { stdout: '', stderr: `error: unknown command "${name}" for "kubectl"${s.length ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '\n'}`, exitCode: 1 };
+        return { stdout: '', stderr: `Error: unknown command "${name}" for "kubectl"${s.length ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}\n` : '\n'}`, exitCode: 1 };
       }
       let parsed;
       try {
         parsed = parseFlags([...pre, ...ctx.argv.slice(i + 1)], [...cmd.flags, ...globalFlags]);
       } catch (e) {
-        if (e instanceof FlagError) return { stdout: '', stderr: `error: ${e.message}\nSee 'kubectl ${cmd.name} --help' for usage.\n`, exitCode: 1 };
+        if (e instanceof FlagError) return { stdout: '', stderr: `Error: ${e.message}\nSee 'kubectl ${cmd.name} --help' for usage.\n`, exitCode: 1 };
         throw e;
       }
       if (parsed.flags.help) return { stdout: commandHelp(cmd), stderr: '', exitCode: 0 };

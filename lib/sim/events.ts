@@ -38,8 +38,13 @@ export function createEventRecorder(api: ApiServer, clock: VirtualClock, random:
     apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace,
     uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, ...(fieldPath ? { fieldPath } : {}),
   });
+  // Names carry the creation time in hex nanoseconds; keep them strictly increasing so that events written at one
+  // simulated instant list (and describe) in the order they happened.
+  let lastNanos = 0n;
   const nameFor = (obj: KubeObject) => {
-    const nanos = BigInt(clock.now()) * 1_000_000n + BigInt(random.int(1_000_000));
+    let nanos = BigInt(clock.now()) * 1_000_000n + BigInt(random.int(1_000));
+    if (nanos <= lastNanos) nanos = lastNanos + 1n;
+    lastNanos = nanos;
     return `${obj.metadata.name}.${nanos.toString(16)}`;
   };
   const namespaceOf = (obj: KubeObject) => obj.metadata.namespace ?? 'default';
