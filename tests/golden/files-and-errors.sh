@@ -1,0 +1,46 @@
+cat <<EOF > pod.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: pod-example
+  annotations:
+    created-by: "cluster admin"
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.12-alpine
+EOF
+ls
+kubectl create -f pod.yaml
+kubectl create -f pod.yaml
+kubectl apply -f pod.yaml
+kubectl apply -f missing.yaml
+kubectl get pod nope
+kubectl get pods -n kube-system
+kubectl get nodes
+kubectl get foo
+kubectl foo
+kubectl gte pods
+kubectl get pods --bogus
+kubectl annotate pods pod-example "bad key=1"
+kubectl annotate pods pod-example
+kubectl label pods pod-example tier=web
+kubectl get pods --show-labels
+kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: no-image
+spec:
+  containers:
+  - name: app
+EOF
+kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken
+ spec:
+EOF
+kubectl get pods -o name
+kubectl delete pod nope
