@@ -34,10 +34,8 @@ export function parseManifest(text: string, source: string): ManifestObject[] {
   const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
   const out: ManifestObject[] = [];
   for (const doc of docs) {
-    if ('errors' in doc && doc.errors.length > 0) {
-      const e = doc.errors[0];
-      const line = e.linePos?.[0]?.line ?? 1;
-      throw new Error(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(e.code, e.message)}`);
+    if (doc.errors.length > 0) {
+      throw new Error(`error parsing ${source}: error converting YAML to JSON: ${goYamlError(text, doc.errors[0])}`);
     }
     const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (value === null || value === undefined) continue;
@@ -56,15 +54,55 @@ export function parseManifest(text: string, source: string): ManifestObject[] {
   return out;
 }
 
-/** go-yaml's wording for the syntax errors learners make most. */
-function goYamlMessage(code: string, fallback: string): string {
-  switch (code) {
-    case 'BAD_INDENT': case 'BAD_INDENT_SEQ': return 'did not find expected key';
-    case 'MISSING_CHAR': return 'did not find expected node content';
-    case 'TAB_AS_INDENT': return 'found character that cannot start any token';
-    case 'MULTILINE_IMPLICIT_KEY': case 'UNEXPECTED_TOKEN': return 'mapping values are not allowed in this context';
-    case 'BLOCK_AS_IMPLICIT_KEY': return 'did not find expected key';
-    case 'DUPLICATE_KEY': return 'mapping key already defined';
-    default: return fallback.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').toLowerCase();
+interface YamlLibError { code: string; message: string; pos: [number, number] }
+
+const lineIndexAt = (text: string, pos: number) => text.slice(0, pos).split('\n').length - 1;
+
+/** Whether the line at `index` continues a block sequence whose items sit at its own indentation. */
+function inSequence(text: string, index: number): boolean {
+  const lines = text.split('\n');
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const own = indent(lines[index] ?? '');
+  for (let i = index - 1; i >= 0; i--) {
+    if (!lines[i].trim()) continue;
+    if (indent(lines[i]) < own) return false;
+    if (indent(lines[i]) === own) return lines[i].trimStart().startsWith('- ') || lines[i].trim() === '-';
+  }
+  return false;
+}
+
+/**
+ * The error go-yaml v2 gives for the same input, from the yaml library's error (which words and places errors its
+ * own way). go-yaml reports a 0-based problem line for parser errors and a 1-based one for scanner errors, and no
+ * line at all when the problem is on the first line (yaml.v2 decode.go `fail`). Checked against go-yaml itself
+ * (ghodss/yaml.YAMLToJSON over gopkg.in/yaml.v2): tests/kubectl/manifest.test.ts.
+ */
+export function goYamlError(text: string, e: YamlLibError): string {
+  const at = (kind: 'scanner' | 'parser', line0: number, msg: string) => {
+    const line = line0 === 0 ? 0 : kind === 'scanner' ? line0 + 1 : line0;
+    return `yaml: ${line ? `line ${line}: ` : ''}${msg}`;
+  };
+  const here = lineIndexAt(text, e.pos[0]);
+  const eof = lineIndexAt(text, text.length);
+  switch (e.code) {
+    case 'TAB_AS_INDENT': return at('scanner', here, 'found character that cannot start any token');
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // go-yaml stops at the second `:` of `a: b: c` or at the `:` of a mapping nested under a plain value.
+      const rest = text.slice(e.pos[0]);
+      const m = /:(?=[ \t\n]|$)/.exec(rest);
+      return at('scanner', lineIndexAt(text, e.pos[0] + (m ? m.index : 0)), 'mapping values are not allowed in this context');
+    }
+    case 'MULTILINE_IMPLICIT_KEY': return at('scanner', here + 1, "could not find expected ':'");
+    case 'MISSING_CHAR':
+      if (/closing .?quote/i.test(e.message)) return at('scanner', eof, 'found unexpected end of stream');
+      return at('parser', here, 'did not find expected key');
+    case 'BAD_INDENT':
+    case 'BAD_INDENT_SEQ':
+      if (/Flow sequence/.test(e.message)) return at('parser', eof, "did not find expected ',' or ']'");
+      if (/Flow mapping/.test(e.message)) return at('parser', eof, "did not find expected ',' or '}'");
+      if (/collection items/.test(e.message) || inSequence(text, here)) return at('parser', here, "did not find expected '-' indicator");
+      return at('parser', here, 'did not find expected key');
+    case 'UNEXPECTED_TOKEN': return at('parser', here, 'did not find expected node content');
+    default: return at('parser', here, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').toLowerCase());
   }
 }
