@@ -55,8 +55,9 @@ export function createLab(opts: LabOptions = {}): FullLab {
   let replayed = '';
   for (const entry of opts.journal ?? []) {
     if ('line' in entry) {
+      const prompt = shell.prompt();
       const r = submit(entry.line);
-      replayed += `${entry.line}\r\n${r.output.replace(/\r?\n/g, '\r\n')}`;
+      replayed += `${prompt}${entry.line}\r\n${r.output.replace(/\r?\n/g, '\r\n')}`;
       journal.push({ line: entry.line });
     } else if ('interrupt' in entry) {
       shell.interrupt();
