@@ -44,3 +44,4 @@ metadata:
 EOF
 kubectl get pods -o name
 kubectl delete pod nope
+kubectl get po,no -A

@@ -17,9 +17,9 @@ import { toJson, toJsonList } from '../printers/json';
 import { typedName } from '../resources';
 
 /** Human-readable rows for the types lesson 1 can meet besides pods. Issue #4 ports the rest of printers.go. */
-function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, withNamespace: boolean): string {
+function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, withNamespace: boolean, withKind: boolean): string {
   const now = o.cluster.clock.now();
-  const opts = { wide: o.flags.output === 'wide', noHeaders: o.flags['no-headers'] as boolean, showLabels: o.flags['show-labels'] as boolean, withNamespace };
+  const opts = { wide: o.flags.output === 'wide', noHeaders: o.flags['no-headers'] as boolean, showLabels: o.flags['show-labels'] as boolean, withNamespace, kind: withKind ? type.kind.toLowerCase() : undefined };
   const age = (x: KubeObject) => translateTimestampSince(x.metadata.creationTimestamp, now);
   const row = (x: KubeObject, cells: string[]) => ({ cells, namespace: x.metadata.namespace, labels: x.metadata.labels });
   switch (type.resource) {
@@ -85,7 +85,8 @@ function run(o: RunOptions) {
       g.objs.push(f.obj);
       groups.set(f.type.resource, g);
     }
-    out.out.push([...groups.values()].map((g) => humanTable(g.type, g.objs, o, allNs && g.type.namespaced)).join('\n'));
+    const withKind = new Set(targets.map((t) => t.type.resource)).size > 1;
+    out.out.push([...groups.values()].map((g) => humanTable(g.type, g.objs, o, allNs && g.type.namespaced, withKind)).join('\n'));
   }
   if (found.length === 0 && listed && errors.length === 0 && output !== 'yaml' && output !== 'json') {
     const t = targets[0];

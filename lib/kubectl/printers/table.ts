@@ -24,6 +24,8 @@ export interface TableOptions {
   noHeaders?: boolean;
   withNamespace?: boolean;
   showLabels?: boolean;
+  /** Set when several resource types print together: names read `pod/x` (decorateTable's WithKind). */
+  kind?: string;
 }
 
 /** Returns `k=v` pairs sorted by key and joined by ',', or `<none>` (apimachinery labels.FormatLabels). */
@@ -64,7 +66,7 @@ export function printTable(columns: TableColumn[], rows: TableRow[], options: Ta
   for (const row of rows) {
     const cells = [
       ...(options.withNamespace ? [row.namespace ?? ''] : []),
-      ...row.cells,
+      ...(options.kind ? [`${options.kind}/${row.cells[0]}`, ...row.cells.slice(1)] : row.cells),
       ...(options.showLabels ? [formatLabels(row.labels)] : []),
     ];
     w.write(cells.filter((_, i) => visible(cols[i])).map(cellText).join('\t') + '\n');
