@@ -1,5 +1,5 @@
 /** Unit tests for lib/ and the content scanners; the browser test lives in tests/browser and runs on its own. */
-export default {
+const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -9,3 +9,5 @@ export default {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }],
   },
 };
+
+export default config;

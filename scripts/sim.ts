@@ -20,4 +20,4 @@ try {
   process.exit(2);
 }
 const lab = createLab({ isTTY: false });
-process.stdout.write(runScript(script, lab.shell, (line) => lab.cluster.clock.settle()));
+process.stdout.write(runScript(script, lab.shell, () => lab.cluster.clock.settle()));
