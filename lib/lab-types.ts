@@ -39,8 +39,8 @@ export interface Lab {
   readonly terminal: TerminalIO;
   /** Let simulated time pass (the page's ticker calls this with elapsed real time). Journaled. */
   advance(ms: number): void;
-  /** Grades an exercise of this lab's lesson against the current cluster state. Pure: changes nothing. */
-  grade(exerciseId: string): GradeResult;
+  /** Grades an exercise of this lab's lesson against the current cluster state, worded in `locale`. Pure. */
+  grade(exerciseId: string, locale?: 'en' | 'zh'): GradeResult;
   /** Everything needed to rebuild this lab (persist it; pass it back as `journal` to createLab). */
   journal(): JournalEntry[];
   /** Simulated now, ms since the epoch. */

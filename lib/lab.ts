@@ -9,7 +9,7 @@ import { createVirtualFs, type VirtualFs } from './shell/vfs';
 import { createShell, type Shell } from './shell/shell';
 import { createTerminalSession } from './shell/terminal';
 import { createKubectl } from './kubectl/kubectl';
-import { gradeExercise } from './lessons/checks';
+import { gradeExercise, unknownExercise, type CheckLocale } from './lessons/checks';
 import type { LessonMeta } from './lessons/schema';
 import type { GradeResult, JournalEntry, Lab, TerminalIO } from './lab-types';
 
@@ -80,10 +80,9 @@ export function createLab(opts: LabOptions = {}): FullLab {
   return {
     cluster, fs, shell, terminal,
     advance(ms) { advance(ms); notify(); },
-    grade(exerciseId: string): GradeResult {
+    grade(exerciseId: string, locale: CheckLocale = 'en'): GradeResult {
       const ex = opts.lesson?.exercises.find((e) => e.id === exerciseId);
-      if (!ex) return { exerciseId, passed: false, checks: [{ description: `exercise ${exerciseId}`, expected: 'a known exercise', found: 'no such exercise in this lesson', passed: false }] };
-      return gradeExercise(cluster.api, ex);
+      return ex ? gradeExercise(cluster.api, ex, locale) : unknownExercise(exerciseId, locale);
     },
     journal: () => journal.map((e) => ({ ...e })),
     now: () => cluster.clock.now(),

@@ -187,10 +187,10 @@ export function LabProvider({ lesson, locale, children }: { lesson: LessonMeta; 
 
   const grade = useCallback((exerciseId: string) => {
     if (!lab) return null;
-    const result = lab.grade(exerciseId);
+    const result = lab.grade(exerciseId, locale);
     if (result.passed) addProgress(slug, exerciseId);
     return result;
-  }, [lab, slug]);
+  }, [lab, slug, locale]);
 
   const reset = useCallback(() => {
     const createLab = createLabRef.current;

@@ -52,3 +52,11 @@ test('grading reports what was expected and what was found', () => {
     passed: false,
   });
 });
+
+test('on the Chinese page the checks speak Chinese, Kubernetes terms unchanged', () => {
+  const lesson = lessons.find((l) => l.slug === 'annotations')!;
+  const lab = createLab({ lesson });
+  const result = lab.grade('declare-annotation', 'zh');
+  expect(result.checks[0]).toEqual({ description: 'Pod "pod-example" 存在', expected: 'Pod "pod-example" 存在', found: '没有名为 "pod-example" 的 Pod', passed: false });
+  expect(lab.grade('nope', 'zh').checks[0].found).toBe('本课没有这个练习');
+});
