@@ -47,11 +47,39 @@ export function parseManifest(text: string, source: string): ManifestObject[] {
       const missing = [!obj.apiVersion && 'apiVersion not set', !obj.kind && 'kind not set'].filter(Boolean).join(', ');
       throw new Error(`error validating "${source}": error validating data: [${missing}]; if you choose to ignore these errors, turn validation off with --validate=false`);
     }
-    if (obj.kind === 'List' && Array.isArray(obj.items)) {
-      for (const item of obj.items) out.push({ source, object: item as KubeObject });
-    } else out.push({ source, object: obj as KubeObject });
+    const items = obj.kind === 'List' && Array.isArray(obj.items) ? obj.items as Record<string, unknown>[] : [obj];
+    for (const item of items) out.push({ source, object: decodeMetadata(item, source) });
   }
   return out;
+}
+
+const goJsonType = (v: unknown) => (typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : Array.isArray(v) ? 'array' : 'object');
+
+/**
+ * The typed decode kubectl's resource builder does (`unable to decode "pod.yaml": json: cannot unmarshal bool into
+ * Go struct field ObjectMeta.metadata.annotations of type string`): names, labels and annotations must be strings.
+ * A null map value decodes to "" as encoding/json leaves it.
+ */
+function decodeMetadata(obj: Record<string, unknown>, source: string): KubeObject {
+  const fail = (v: unknown, field: string) => {
+    throw new Error(`unable to decode "${source}": json: cannot unmarshal ${goJsonType(v)} into Go struct field ObjectMeta.metadata.${field} of type string`);
+  };
+  const meta = obj.metadata;
+  if (meta !== undefined && meta !== null && (typeof meta !== 'object' || Array.isArray(meta))) {
+    throw new Error(`unable to decode "${source}": json: cannot unmarshal ${goJsonType(meta)} into Go struct field Pod.metadata of type v1.ObjectMeta`);
+  }
+  const m = (meta ?? {}) as Record<string, unknown>;
+  for (const f of ['name', 'namespace', 'generateName']) if (m[f] !== undefined && m[f] !== null && typeof m[f] !== 'string') fail(m[f], f);
+  for (const f of ['labels', 'annotations']) {
+    const map = m[f];
+    if (map === undefined || map === null) continue;
+    if (typeof map !== 'object' || Array.isArray(map)) throw new Error(`unable to decode "${source}": json: cannot unmarshal ${goJsonType(map)} into Go struct field ObjectMeta.metadata.${f} of type map[string]string`);
+    for (const [k, v] of Object.entries(map as Record<string, unknown>)) {
+      if (v === null) (map as Record<string, unknown>)[k] = '';
+      else if (typeof v !== 'string') fail(v, f);
+    }
+  }
+  return obj as KubeObject;
 }
 
 interface YamlLibError { code: string; message: string; pos: [number, number] }

@@ -45,3 +45,15 @@ EOF
 kubectl get pods -o name
 kubectl delete pod nope
 kubectl get po,no -A
+kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: flags
+  annotations:
+    enabled: true
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+EOF

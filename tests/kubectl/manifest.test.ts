@@ -26,3 +26,19 @@ describe('YAML syntax errors read as kubectl reports them', () => {
     expect(() => parseManifest('apiVersion: v1\nmetadata: {name: a}\n', 'f.yaml')).toThrow('error validating "f.yaml": error validating data: [kind not set]; if you choose to ignore these errors, turn validation off with --validate=false');
   });
 });
+
+describe('typed decoding of metadata, as kubectl decodes before it sends anything', () => {
+  test.each([
+    ['    enabled: true', 'bool'],
+    ['    retries: 3', 'number'],
+    ['    nested: {a: b}', 'object'],
+  ])('%s is refused: annotation values must be strings', (line, type) => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  annotations:\n${line}\n`;
+    expect(() => parseManifest(text, '13.yaml')).toThrow(`unable to decode "13.yaml": json: cannot unmarshal ${type} into Go struct field ObjectMeta.metadata.annotations of type string`);
+  });
+
+  test('a quoted value and an empty value are strings', () => {
+    const [{ object }] = parseManifest('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  annotations:\n    enabled: "true"\n    empty:\n', 'f.yaml');
+    expect(object.metadata.annotations).toEqual({ enabled: 'true', empty: '' });
+  });
+});
