@@ -129,6 +129,8 @@ export function createKubelet(o: KubeletOptions): { stop(): void; images(): stri
     const needPull = policy === 'Always' || (policy !== 'Never' && !present.has(ref));
     const begin = () => {
       if (!needPull) {
+        // Without the KubeletEnsureSecretPulledImages gate (alpha, off, in v1.34) the kubelet says just this; from
+        // v1.35 the gate is on and it adds "and can be accessed by the pod" (images/image_manager.go).
         event(w, c, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
         c.timer = later(w, random.between(...SYNC_MS), () => { c.timer = undefined; create(w, c); });
         return;
