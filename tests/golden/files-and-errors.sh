@@ -57,3 +57,18 @@ spec:
   - name: nginx
     image: nginx
 EOF
+cat <<EOF > p.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: saved
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+EOF
+kubectl create -f p.yaml --save-config
+kubectl apply -f p.yaml
+kubectl annotate pod saved a=1 --resource-version=1
+kubectl annotate pods a=1 --all --resource-version=1
+kubectl describe nodes node01

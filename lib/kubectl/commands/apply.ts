@@ -36,6 +36,12 @@ export function lastAppliedFor(config: KubeObject): string {
   return `${JSON.stringify(sortKeys(c))}\n`;
 }
 
+function withLastApplied(config: KubeObject): KubeObject {
+  const annotated = clone(config);
+  annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(config) };
+  return annotated;
+}
+
 const named = (a: unknown[]) => a.every((x) => isObj(x) && typeof x.name === 'string');
 
 /** Three-way merge: fields set in `config` win, fields dropped since `last` are removed, server-set fields stay. */
@@ -67,11 +73,12 @@ function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolea
   if (type.namespaced) config.metadata.namespace = config.metadata.namespace ?? o.namespace;
   const suffix = dryRun ? ' (dry run)' : '';
   if (create) {
-    try { o.cluster.api.create(type.resource, config, { dryRun }); } catch (e) { throw addSourceToErr('creating', source, e); }
+    // --save-config records the same annotation apply would, so a later apply can three-way merge.
+    const toCreate = o.flags['save-config'] ? withLastApplied(config) : config;
+    try { o.cluster.api.create(type.resource, toCreate, { dryRun }); } catch (e) { throw addSourceToErr('creating', source, e); }
     return `${typedName(type, config.metadata.name ?? name)} created${suffix}\n`;
   }
-  const annotated = clone(config);
-  annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(config) };
+  const annotated = withLastApplied(config);
   const live = name ? o.cluster.api.find<KubeObject>(type.resource, config.metadata.namespace, name) : undefined;
   if (!live) {
     try { o.cluster.api.create(type.resource, annotated, { dryRun }); } catch (e) { throw addSourceToErr('creating', source, e); }

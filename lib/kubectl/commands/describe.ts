@@ -12,8 +12,7 @@ import { describePod } from '../printers/describe-pod';
 
 function describeOne(o: RunOptions, obj: KubeObject): string {
   const events = o.cluster.api.list<Event>('events', obj.metadata.namespace).filter((e) => e.involvedObject.uid === obj.metadata.uid);
-  if (obj.kind === 'Pod') return describePod(obj as Pod, events, { now: o.cluster.clock.now() });
-  return `Name:         ${obj.metadata.name}\n`;
+  return describePod(obj as Pod, events, { now: o.cluster.clock.now() });
 }
 
 function run(o: RunOptions) {
@@ -24,6 +23,12 @@ function run(o: RunOptions) {
     targets = resolveTargets(o, o.args, { selector, allNamespaces: o.flags['all-namespaces'] as boolean });
   } catch (e) {
     out.err.push(e instanceof UsageError ? 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n' : formatError(e));
+    return result(out, 1);
+  }
+  // Only the Pod describer is ported so far (issue #4 adds nodes and services); say so rather than invent output.
+  const unsupported = targets.find((t) => t.type.kind !== 'Pod');
+  if (unsupported) {
+    out.err.push(`error: this terminal can describe pods only for now; try: kubectl get ${unsupported.type.resource} -o yaml\n`);
     return result(out, 1);
   }
   const texts: string[] = [];

@@ -59,6 +59,10 @@ function metadataCommand(kind: 'annotation' | 'label'): (o: RunOptions) => Retur
       out.err.push(e instanceof UsageError ? `error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl ${kind === 'annotation' ? 'annotate' : 'label'} -h' for help and examples\n` : formatError(e));
       return result(out, 1);
     }
+    if (o.flags['resource-version'] && (targets.length !== 1 || targets[0].name === '')) {
+      out.err.push('error: --resource-version may only be used with a single resource\n');
+      return result(out, 1);
+    }
     let failed = false;
     for (const t of targets) {
       const objs = t.name === ''
@@ -89,6 +93,9 @@ function metadataCommand(kind: 'annotation' | 'label'): (o: RunOptions) => Retur
           for (const [k, v] of add) next[k] = v;
           for (const k of remove) delete next[k];
           const obj = clone(live);
+          // --resource-version makes the write conditional: the API server refuses it if the object has changed.
+          const rv = o.flags['resource-version'] as string | undefined;
+          if (rv) obj.metadata.resourceVersion = rv;
           if (Object.keys(next).length) obj.metadata[field] = next;
           else delete obj.metadata[field];
           const changed = JSON.stringify(next) !== JSON.stringify(current);
