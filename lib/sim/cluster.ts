@@ -11,7 +11,9 @@ import { createEventRecorder, type EventRecorder } from './events';
 import { createScheduler } from './scheduler';
 import { createKubelet } from './kubelet/kubelet';
 import { podStrategy } from './pods/strategy';
-import type { Container, Namespace, Node, Pod } from './types';
+import { serviceStrategy } from './services';
+import { createEndpointsController } from './controllers/endpoints';
+import type { Container, Endpoints, Namespace, Node, Pod, Service } from './types';
 import { rfc3339 } from './time';
 
 /** When every lab starts: Monday 15 September 2025, 09:00 UTC (Kubernetes v1.34 was current). */
@@ -23,7 +25,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   { resource: 'nodes', kind: 'Node', singular: 'node', shortNames: ['no'], namespaced: false, apiVersion: 'v1' },
   { resource: 'namespaces', kind: 'Namespace', singular: 'namespace', shortNames: ['ns'], namespaced: false, apiVersion: 'v1' },
   { resource: 'events', kind: 'Event', singular: 'event', shortNames: ['ev'], namespaced: true, apiVersion: 'v1' },
-  { resource: 'services', kind: 'Service', singular: 'service', shortNames: ['svc'], namespaced: true, apiVersion: 'v1' },
+  { resource: 'services', kind: 'Service', singular: 'service', shortNames: ['svc'], namespaced: true, apiVersion: 'v1', strategy: serviceStrategy as never },
   { resource: 'endpoints', kind: 'Endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true, apiVersion: 'v1' },
 ];
 
@@ -108,6 +110,31 @@ export function createCluster(opts: { seed?: number; start?: number } = {}): Clu
     createKubelet({ api, clock, random, events, nodeName: n.name, nodeIP: n.ip, podSubnet: n.subnet });
   }
   createScheduler({ api, clock, random, events });
+  createEndpointsController({ api, clock });
+
+  // The `kubernetes` Service and its Endpoints are kept by kube-apiserver itself (its endpoint reconciler).
+  api.create<Service>('services', {
+    apiVersion: 'v1', kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+  });
+  api.create<Endpoints>('endpoints', {
+    apiVersion: 'v1', kind: 'Endpoints',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: NODES[0].ip }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+  });
+  api.create<Service>('services', {
+    apiVersion: 'v1', kind: 'Service',
+    metadata: {
+      name: 'kube-dns', namespace: 'kube-system',
+      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+    },
+    spec: {
+      clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' },
+      ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }],
+    },
+  });
 
   const cp = 'controlplane';
   const staticPod = (component: string, image: string, cpu: string) =>

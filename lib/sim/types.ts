@@ -214,3 +214,34 @@ export interface Namespace extends KubeObject {
   spec?: { finalizers?: string[] };
   status?: { phase?: string };
 }
+
+export interface ServicePort { name?: string; protocol?: string; port: number; targetPort?: number | string; nodePort?: number; appProtocol?: string }
+
+export interface Service extends KubeObject {
+  apiVersion: 'v1';
+  kind: 'Service';
+  spec: {
+    selector?: Record<string, string>;
+    ports?: ServicePort[];
+    type?: string;
+    clusterIP?: string;
+    clusterIPs?: string[];
+    ipFamilies?: string[];
+    ipFamilyPolicy?: string;
+    sessionAffinity?: string;
+    internalTrafficPolicy?: string;
+    publishNotReadyAddresses?: boolean;
+    [key: string]: unknown;
+  };
+  status?: { loadBalancer?: Record<string, unknown> };
+}
+
+export interface EndpointAddress { ip: string; hostname?: string; nodeName?: string; targetRef?: ObjectReference }
+export interface EndpointPort { name?: string; port: number; protocol?: string; appProtocol?: string }
+export interface EndpointSubset { addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[] }
+
+export interface Endpoints extends KubeObject {
+  apiVersion: 'v1';
+  kind: 'Endpoints';
+  subsets?: EndpointSubset[];
+}
