@@ -13,6 +13,7 @@ import { createKubelet } from './kubelet/kubelet';
 import { podStrategy } from './pods/strategy';
 import { serviceStrategy } from './services';
 import { createEndpointsController } from './controllers/endpoints';
+import { createNodeLifecycle, type NodeLifecycle } from './controllers/node-lifecycle';
 import type { Container, Endpoints, Namespace, Node, Pod, Service } from './types';
 import { rfc3339 } from './time';
 
@@ -34,6 +35,8 @@ export interface Cluster {
   readonly random: Random;
   readonly api: ApiServer;
   readonly events: EventRecorder;
+  /** Node heartbeats and the node lifecycle / taint eviction controllers (fault injection goes through it). */
+  readonly nodes: NodeLifecycle;
 }
 
 interface NodeSpec { name: string; ip: string; subnet: string; controlPlane: boolean; cpu: string; memoryKi: number }
@@ -111,6 +114,7 @@ export function createCluster(opts: { seed?: number; start?: number } = {}): Clu
   }
   createScheduler({ api, clock, random, events });
   createEndpointsController({ api, clock });
+  const nodes = createNodeLifecycle({ api, clock, events });
 
   // The `kubernetes` Service and its Endpoints are kept by kube-apiserver itself (its endpoint reconciler).
   api.create<Service>('services', {
@@ -161,5 +165,5 @@ export function createCluster(opts: { seed?: number; start?: number } = {}): Clu
   // Events live for an hour (kube-apiserver --event-ttl); the boot's are long gone by the time the lab starts.
   for (const e of api.list('events')) api.delete('events', e.metadata.namespace, e.metadata.name!);
   clock.advance(start - clock.now());
-  return { clock, random, api, events };
+  return { clock, random, api, events, nodes };
 }
