@@ -50,6 +50,11 @@ export interface ApiServer {
   list<T extends KubeObject>(resource: string, namespace?: string): T[];
   /** Full update of spec/metadata with optimistic concurrency on metadata.resourceVersion (if set). */
   update<T extends KubeObject>(resource: string, obj: T): T;
+  /**
+   * JSON merge patch (RFC 7386), as `kubectl annotate`/`label` send it: applied to the current object, then
+   * validated like an update. A resourceVersion inside the patch makes it conditional (Conflict when stale).
+   */
+  patch<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, patch: Record<string, unknown>): T;
   /** Status subresource update: only `status` (and nothing else) is taken from `obj`. */
   updateStatus<T extends KubeObject>(resource: string, obj: T): T;
   /**
@@ -100,6 +105,11 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
   };
   const store = (resource: string) => stores.get(resource)!;
   const commit = <T extends KubeObject>(resource: string, t: ResourceType, obj: T, type: WatchEventType): T => {
+    // ObjectMeta's maps are `omitempty`: an emptied map is not stored.
+    for (const f of ['labels', 'annotations'] as const) {
+      const m = obj.metadata[f];
+      if (m && typeof m === 'object' && Object.keys(m).length === 0) delete obj.metadata[f];
+    }
     obj.metadata.resourceVersion = String(++rv);
     deepFreeze(obj);
     store(resource).set(keyOf(t, obj.metadata.namespace, obj.metadata.name!), obj);
@@ -171,6 +181,13 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
       if (t.strategy?.specChanged?.(obj, old)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
       return commit(resource, t, obj, 'MODIFIED');
     },
+    patch(resource, namespace, name, patch) {
+      const current = api.get(resource, namespace, name);
+      const merged = mergePatch(clone(current), patch) as KubeObject;
+      const rv = (patch.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
+      merged.metadata.resourceVersion = rv ?? current.metadata.resourceVersion;
+      return api.update(resource, merged) as never;
+    },
     updateStatus(resource, input) {
       const t = typeOf(resource);
       const old = api.get(resource, input.metadata.namespace, input.metadata.name!);
@@ -213,6 +230,17 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
     resourceVersion: () => String(rv),
   };
   return api;
+}
+
+/** Applies an RFC 7386 JSON merge patch to `target` (a private copy) and returns the result. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
 }
 
 /** Byte-wise string order, as etcd orders keys. */

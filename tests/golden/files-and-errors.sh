@@ -72,3 +72,18 @@ kubectl apply -f p.yaml
 kubectl annotate pod saved a=1 --resource-version=1
 kubectl annotate pods a=1 --all --resource-version=1
 kubectl describe nodes node01
+kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: c
+    image: nginx
+EOF
+kubectl annotate pod p a=1
+kubectl label pod p x=1
+kubectl label pod p x-
+kubectl label pod p x-
+kubectl get pod p -o yaml | head -12

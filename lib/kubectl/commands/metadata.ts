@@ -4,7 +4,6 @@
  * cmdutil.ParsePairs for the argument syntax and their error texts; the change is sent as a merge patch, so the
  * API server validates the resulting keys.
  */
-import { clone } from '../../sim/apiserver';
 import type { KubeObject } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
 import { allNamespacesFlag, filenameFlag, newOutput, result, selectorFlag } from '../command';
@@ -89,17 +88,18 @@ function metadataCommand(kind: 'annotation' | 'label'): (o: RunOptions) => Retur
                 : clashes.map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`).join(', '));
             }
           }
+          // label.go tells which keys to remove were not there (annotate says nothing).
+          if (kind === 'label') for (const k of remove) if (!(k in current)) out.out.push(`label "${k}" not found.\n`);
           const next = { ...current };
           for (const [k, v] of add) next[k] = v;
           for (const k of remove) delete next[k];
-          const obj = clone(live);
-          // --resource-version makes the write conditional: the API server refuses it if the object has changed.
+          // The change goes as a merge patch (jsonpatch.CreateMergePatch of old and new): removed keys become null.
+          const delta: Record<string, string | null> = {};
+          for (const k of new Set([...Object.keys(current), ...Object.keys(next)])) if (current[k] !== next[k]) delta[k] = k in next ? next[k] : null;
           const rv = o.flags['resource-version'] as string | undefined;
-          if (rv) obj.metadata.resourceVersion = rv;
-          if (Object.keys(next).length) obj.metadata[field] = next;
-          else delete obj.metadata[field];
+          const patch = { metadata: { [field]: delta, ...(rv ? { resourceVersion: rv } : {}) } };
           const changed = JSON.stringify(next) !== JSON.stringify(current);
-          if (changed) o.cluster.api.update(t.type.resource, obj);
+          if (changed || rv) o.cluster.api.patch(t.type.resource, live.metadata.namespace, live.metadata.name!, patch);
           const verb = kind === 'annotation' ? 'annotated' : changed ? 'labeled' : 'not labeled';
           out.out.push(`${typedName(t.type, live.metadata.name!)} ${verb}\n`);
         } catch (e) { failed = true; out.err.push(formatError(e)); }
