@@ -18,6 +18,8 @@ export interface ResourceStrategy<T extends KubeObject = KubeObject> {
   /** Fills defaults on create (mutates its argument, a private copy). */
   prepareForCreate?(obj: T, ctx: { random: Random; now: number }): void;
   validate?(obj: T): FieldError[];
+  /** On update, before validation: decode and default the body, run update admission (mutates obj). */
+  prepareForUpdate?(obj: T, old: T): void;
   /** On update: returns field errors for forbidden changes (e.g. pod spec immutability). */
   validateUpdate?(obj: T, old: T): FieldError[];
   /** Whether a spec change bumps metadata.generation. */
@@ -176,6 +178,7 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
         else obj.metadata[f] = old.metadata[f] as never;
       }
       if ('status' in old) (obj as KubeObject).status = clone(old.status);
+      t.strategy?.prepareForUpdate?.(obj, old);
       const errs = [...(t.strategy?.validate?.(obj) ?? []), ...(t.strategy?.validateUpdate?.(obj, old) ?? [])];
       if (errs.length) throw invalid(t.kind, old.metadata.name!, errs);
       if (t.strategy?.specChanged?.(obj, old)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;

@@ -31,6 +31,13 @@ export interface VirtualClock {
   runUntilQuiet(maxMs: number): number;
   /** Number of pending finite (non-background) timers. */
   pendingFinite(): number;
+  /**
+   * Jumps `ms` forward without running anything: every pending timer moves by the same amount, so a quiet cluster
+   * looks as if that time had passed uneventfully. For the cluster's boot only. Calls the `onSkip` listeners.
+   */
+  skip(ms: number): void;
+  /** Registers a listener for `skip` (components that remember absolute times of periodic activity rebase them). */
+  onSkip(fn: (ms: number) => void): void;
 }
 
 /** Creates a clock starting at `startMs`. Pure: no wall clock, no host timers. */
@@ -39,6 +46,7 @@ export function createVirtualClock(startMs: number): VirtualClock {
   let seq = 0;
   let finite = 0;
   const heap: Timer[] = [];
+  const skipListeners: Array<(ms: number) => void> = [];
 
   const less = (a: Timer, b: Timer) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
   function push(t: Timer) {
@@ -129,6 +137,13 @@ export function createVirtualClock(startMs: number): VirtualClock {
       return now - start;
     },
     pendingFinite: () => finite,
+    skip(ms) {
+      if (ms <= 0) return;
+      now += ms;
+      for (const t of heap) t.at += ms; // a uniform shift keeps the heap ordered
+      for (const fn of skipListeners) fn(ms);
+    },
+    onSkip(fn) { skipListeners.push(fn); },
   };
   return clock;
 }

@@ -9,12 +9,14 @@ import { createVirtualClock, type VirtualClock } from './clock';
 import { createRandom, type Random, K8S_RAND_ALPHABET } from './random';
 import { createEventRecorder, type EventRecorder } from './events';
 import { createScheduler } from './scheduler';
-import { createKubelet } from './kubelet/kubelet';
+import { createKubelet, type Kubelet } from './kubelet/kubelet';
+import type { HttpResult } from './runtime/types';
+import type { ApiServer as Api, WatchEvent } from './apiserver';
 import { podStrategy } from './pods/strategy';
 import { serviceStrategy } from './services';
 import { createEndpointsController } from './controllers/endpoints';
 import { createNodeLifecycle, type NodeLifecycle } from './controllers/node-lifecycle';
-import type { Container, Endpoints, Namespace, Node, Pod, Service } from './types';
+import type { Container, Endpoints, KubeObject, Namespace, Node, Pod, Service } from './types';
 import { rfc3339 } from './time';
 
 /** When every lab starts: Monday 15 September 2025, 09:00 UTC (Kubernetes v1.34 was current). */
@@ -37,6 +39,51 @@ export interface Cluster {
   readonly events: EventRecorder;
   /** Node heartbeats and the node lifecycle / taint eviction controllers (fault injection goes through it). */
   readonly nodes: NodeLifecycle;
+  /** Each node's kubelet, by node name: exec, logs and metrics go through them, as through the kubelet's API. */
+  readonly kubelets: ReadonlyMap<string, Kubelet>;
+}
+
+/**
+ * What a kubelet on an unreachable node can do to the cluster: nothing. Its writes and events are lost and it misses
+ * watch events. When the node is back, its informers re-list and deliver what changed meanwhile (`resync`), as a
+ * reconnecting kubelet's do.
+ */
+function gateWhileUnreachable(api: Api, events: EventRecorder, nodeName: string, up: () => boolean) {
+  // Typed loosely on purpose: each wrapped method keeps the generic signature of the one it wraps.
+  const write = <F extends (...a: never[]) => unknown>(fn: F): F => ((...a: Parameters<F>) => {
+    if (up()) return fn(...a);
+    throw new Error('node unreachable');
+  }) as F;
+  const podWatchers: Array<(e: WatchEvent) => void> = [];
+  const delivered = new Map<string, KubeObject>(); // pods of this node the kubelet has heard of, by uid
+  return {
+    api: {
+      ...api,
+      create: write(api.create), update: write(api.update), updateStatus: write(api.updateStatus), patch: write(api.patch),
+      delete: write(api.delete), bindPod: write(api.bindPod),
+      watch: (resource: string, fn: (e: WatchEvent) => void) => {
+        if (resource === 'pods') podWatchers.push(fn);
+        return api.watch(resource, (e) => {
+          if (!up()) return;
+          if (resource === 'pods' && (e.object as Pod).spec.nodeName === nodeName) {
+            if (e.type === 'DELETED') delivered.delete(e.object.metadata.uid!);
+            else delivered.set(e.object.metadata.uid!, e.object);
+          }
+          fn(e);
+        });
+      },
+    } as Api,
+    events: { record: (o, e) => { if (up()) events.record(o, e); }, recordNew: (o, e) => { if (up()) events.recordNew(o, e); } } as EventRecorder,
+    resync() {
+      const now = new Map(api.list<Pod>('pods').filter((p) => p.spec.nodeName === nodeName).map((p) => [p.metadata.uid!, p as KubeObject]));
+      const changes: WatchEvent[] = [];
+      for (const [uid, obj] of delivered) if (!now.has(uid)) changes.push({ type: 'DELETED', object: obj });
+      for (const obj of now.values()) changes.push({ type: delivered.has(obj.metadata.uid!) ? 'MODIFIED' : 'ADDED', object: obj });
+      delivered.clear();
+      for (const [uid, obj] of now) delivered.set(uid, obj);
+      for (const e of changes) for (const fn of podWatchers) fn(e);
+    },
+  };
 }
 
 interface NodeSpec { name: string; ip: string; subnet: string; controlPlane: boolean; cpu: string; memoryKi: number }
@@ -97,6 +144,23 @@ function systemPod(name: string, node: string | undefined, containers: Container
   };
 }
 
+/** The node lifecycle handle, usable before the controller starts (kubelets are created first, as in a cluster). */
+function createNodeLifecycleLater(): NodeLifecycle & { start(n: NodeLifecycle): void; onReturn(node: string, fn: () => void): void } {
+  let impl: NodeLifecycle | undefined;
+  const returns = new Map<string, () => void>();
+  return {
+    start(n) { impl = n; },
+    onReturn(node, fn) { returns.set(node, fn); },
+    setReachable: (node, r) => {
+      const was = impl?.reachable(node) ?? true;
+      impl?.setReachable(node, r);
+      if (r && !was) returns.get(node)?.();
+    },
+    reachable: (node) => impl?.reachable(node) ?? true,
+    stop: () => impl?.stop(),
+  };
+}
+
 /** Creates a cluster whose clock reads LAB_START (or `start`), with the system pods running. */
 export function createCluster(opts: { seed?: number; start?: number } = {}): Cluster {
   const start = opts.start ?? LAB_START;
@@ -108,13 +172,41 @@ export function createCluster(opts: { seed?: number; start?: number } = {}): Clu
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     api.create<Namespace>('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   }
+  const kubelets = new Map<string, Kubelet>();
+  const nodes = createNodeLifecycleLater();
+  /**
+   * The pod network as containers see it (kube-proxy + CNI): a pod IP reaches that pod; a Service's cluster IP
+   * reaches one of its ready endpoints, taken in turn (kube-proxy picks at random; turn-taking keeps runs repeatable).
+   */
+  const turns = new Map<string, number>();
+  const network = {
+    httpGet(host: string, port: number, path: string, headers: Record<string, string>, from: string): HttpResult | undefined {
+      let target = host, targetPort = port;
+      const svc = api.list<Service>('services').find((s) => s.spec.clusterIP === host);
+      if (svc) {
+        const sp = svc.spec.ports?.find((p) => p.port === port);
+        const ep = api.find<Endpoints>('endpoints', svc.metadata.namespace, svc.metadata.name!);
+        const backends = (ep?.subsets ?? []).flatMap((sub) => (sub.addresses ?? []).flatMap((a) => (sub.ports ?? []).filter((p) => !sp?.name || p.name === sp.name).map((p) => ({ ip: a.ip, port: p.port }))));
+        if (!sp || backends.length === 0) return { error: 'connection refused', durationMs: 1 };
+        const i = turns.get(svc.metadata.uid!) ?? 0;
+        turns.set(svc.metadata.uid!, i + 1);
+        ({ ip: target, port: targetPort } = backends[i % backends.length]);
+      }
+      const pod = api.list<Pod>('pods').find((p) => p.status?.podIP === target && !p.spec.hostNetwork);
+      if (!pod?.spec.nodeName || !nodes.reachable(pod.spec.nodeName)) return undefined;
+      return kubelets.get(pod.spec.nodeName)?.containerProcess(pod.metadata.namespace!, pod.metadata.name!)?.request?.({ port: targetPort, path, headers, from })
+        ?? kubelets.get(pod.spec.nodeName)?.containerProcess(pod.metadata.namespace!, pod.metadata.name!)?.httpGet(targetPort, path, headers);
+    },
+  };
   for (const n of NODES) {
     api.create('nodes', nodeObject(n, clock.now()));
-    createKubelet({ api, clock, random, events, nodeName: n.name, nodeIP: n.ip, podSubnet: n.subnet });
+    const gated = gateWhileUnreachable(api, events, n.name, () => nodes.reachable(n.name));
+    kubelets.set(n.name, createKubelet({ api: gated.api, clock, random, events: gated.events, nodeName: n.name, nodeIP: n.ip, podSubnet: n.subnet, network }));
+    nodes.onReturn(n.name, () => gated.resync());
   }
   createScheduler({ api, clock, random, events });
   createEndpointsController({ api, clock });
-  const nodes = createNodeLifecycle({ api, clock, events });
+  nodes.start(createNodeLifecycle({ api, clock, events }));
 
   // The `kubernetes` Service and its Endpoints are kept by kube-apiserver itself (its endpoint reconciler).
   api.create<Service>('services', {
@@ -164,6 +256,7 @@ export function createCluster(opts: { seed?: number; start?: number } = {}): Clu
   clock.runUntilQuiet(10 * 60_000);
   // Events live for an hour (kube-apiserver --event-ttl); the boot's are long gone by the time the lab starts.
   for (const e of api.list('events')) api.delete('events', e.metadata.namespace, e.metadata.name!);
-  clock.advance(start - clock.now());
-  return { clock, random, api, events, nodes };
+  // The week between the boot and the lab is quiet: skip it rather than simulate every heartbeat and probe in it.
+  clock.skip(start - clock.now());
+  return { clock, random, api, events, nodes, kubelets };
 }

@@ -1,7 +1,9 @@
 /**
  * Name and key syntax checks, with apimachinery's messages.
  * Models k8s.io/apimachinery/pkg/util/validation/validation.go (v1.34): IsDNS1123Label, IsDNS1123Subdomain,
- * IsQualifiedName, IsValidLabelValue, RegexError, MaxLenError.
+ * IsQualifiedName, IsValidLabelValue, IsValidPortNum, IsValidPortName, IsEnvVarName, IsRelaxedEnvVarName,
+ * IsConfigMapKey, IsHTTPHeaderName, RegexError, MaxLenError, InclusiveRangeError; and
+ * k8s.io/apimachinery/pkg/api/validation/generic.go NameIsDNSSubdomain / NameIsDNSLabel.
  */
 
 const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -79,3 +81,79 @@ export function isValidLabelValue(value: string): string[] {
 
 /** Total size limit of an object's annotations (keys + values). Models apimachinery TotalAnnotationSizeLimitB. */
 export const TotalAnnotationSizeLimitB = 256 * (1 << 10);
+
+/** `must be between lo and hi, inclusive`. Models InclusiveRangeError. */
+export const inclusiveRangeError = (lo: number, hi: number) => `must be between ${lo} and ${hi}, inclusive`;
+
+/** Error strings for a port number outside 1..65535; [] when valid. Models IsValidPortNum. */
+export function isValidPortNum(port: number): string[] {
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+}
+
+/** Error strings for a port name that is not an IANA_SVC_NAME; [] when valid. Models IsValidPortName. */
+export function isValidPortName(port: string): string[] {
+  const errs: string[] = [];
+  if (port.length > 15) errs.push(maxLenError(15));
+  if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+function hasChDirPrefix(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  if (value.startsWith('..')) return ["must not start with '..'"];
+  return [];
+}
+
+const envVarNameFmt = '[-._a-zA-Z][-._a-zA-Z0-9]*';
+
+/** Error strings for an environment variable name under the strict rule; [] when valid. Models IsEnvVarName. */
+export function isEnvVarName(value: string): string[] {
+  const errs: string[] = [];
+  if (!new RegExp(`^${envVarNameFmt}$`).test(value)) {
+    errs.push(regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", envVarNameFmt, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
+  }
+  return [...errs, ...hasChDirPrefix(value)];
+}
+
+/**
+ * Error strings for an environment variable name under the relaxed rule (printable ASCII but '='), which v1.34
+ * applies: RelaxedEnvironmentVariableValidation is GA. Models IsRelaxedEnvVarName.
+ */
+export function isRelaxedEnvVarName(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length === 0) errs.push(`environment variable name ${emptyError()}`);
+  if ([...value].some((r) => r.codePointAt(0)! > 0x7e || r.codePointAt(0)! < 0x20 || r === '=')) {
+    errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+  }
+  return errs;
+}
+
+const configMapKeyFmt = '[-._a-zA-Z0-9]+';
+
+/** Error strings for a ConfigMap or Secret key; [] when valid. Models IsConfigMapKey. */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!new RegExp(`^${configMapKeyFmt}$`).test(value)) {
+    errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", configMapKeyFmt, 'key.name', 'KEY_NAME', 'key-name'));
+  }
+  return [...errs, ...hasChDirPrefix(value)];
+}
+
+/** Error strings for an HTTP header name; [] when valid. Models IsHTTPHeaderName. */
+export function isHTTPHeaderName(value: string): string[] {
+  return /^[-A-Za-z0-9]+$/.test(value) ? [] : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", '[-A-Za-z0-9]+', 'X-Header-Name')];
+}
+
+/** A generateName may end in '-': check it as if it ended in 'a'. Models maskTrailingDash. */
+const maskTrailingDash = (name: string) => (name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name);
+
+/** Object name check for most kinds (pods, configmaps, ...). Models NameIsDNSSubdomain. */
+export const nameIsDNSSubdomain = (name: string, prefix: boolean) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
+
+/** Object name check for namespaces and the like. Models NameIsDNSLabel. */
+export const nameIsDNSLabel = (name: string, prefix: boolean) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);

@@ -41,13 +41,18 @@ describe('QoS class (upstream TestComputePodQOS)', () => {
 });
 
 describe('defaulting', () => {
+  const digest = `sha256:${'ab'.repeat(32)}`;
   test.each([
     ['nginx', 'Always'],
     ['nginx:latest', 'Always'],
     ['nginx:1.12-alpine', 'IfNotPresent'],
     ['localhost:5000/app', 'Always'],
     ['localhost:5000/app:v2', 'IfNotPresent'],
-    ['nginx@sha256:0123', 'IfNotPresent'],
+    ['registry.k8s.io/pause:3.10', 'IfNotPresent'],
+    [`nginx@${digest}`, 'IfNotPresent'],
+    [`nginx:latest@${digest}`, 'Always'],
+    ['nginx@sha256:0123', 'IfNotPresent'], // not a valid digest: ParseImageName fails, so no "latest"
+    ['Nginx', 'IfNotPresent'], // repository names must be lowercase
   ])('image %s gets imagePullPolicy %s', (image, policy) => {
     expect(defaultPullPolicy(image)).toBe(policy);
   });
@@ -62,10 +67,83 @@ describe('defaulting', () => {
     expect(p.spec.containers[0].livenessProbe).toEqual({ httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
     expect(p.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
   });
+
+  const defaulted = (p: Pod) => { defaultPod(p, createRandom(1)); return p; };
+
+  test('probes get defaults only when set; grpc gets an empty service; ports get TCP', () => {
+    const p = defaulted(pod([{ name: 'a', image: 'x', ports: [{ containerPort: 80 }], readinessProbe: { grpc: { port: 9000 } } }]));
+    expect(p.spec.containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
+    expect(p.spec.containers[0].readinessProbe).toEqual({ grpc: { port: 9000, service: '' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(p.spec.containers[0].livenessProbe).toBeUndefined();
+  });
+
+  test('with hostNetwork, container ports default their host port (SetDefaults_Pod)', () => {
+    const p = pod([{ name: 'a', image: 'x', ports: [{ containerPort: 80 }] }]);
+    p.spec.hostNetwork = true;
+    expect(defaulted(p).spec.containers[0].ports).toEqual([{ containerPort: 80, hostPort: 80, protocol: 'TCP' }]);
+    expect(p.spec.dnsPolicy).toBe('ClusterFirst');
+  });
+
+  test('volume sources get their defaults; a volume without one becomes an emptyDir', () => {
+    const p = pod([{ name: 'a', image: 'x' }]);
+    p.spec.volumes = [{ name: 'scratch' }, { name: 'cfg', configMap: { name: 'c' } }, { name: 'host', hostPath: { path: '/var/log' } },
+      { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
+      { name: 'token', projected: { sources: [{ serviceAccountToken: { path: 't' } }] } }];
+    expect(defaulted(p).spec.volumes?.slice(0, 5)).toEqual([
+      { name: 'scratch', emptyDir: {} },
+      { name: 'cfg', configMap: { name: 'c', defaultMode: 420 } },
+      { name: 'host', hostPath: { path: '/var/log', type: '' } },
+      { name: 'info', downwardAPI: { defaultMode: 420, items: [{ path: 'labels', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' } }] } },
+      { name: 'token', projected: { defaultMode: 420, sources: [{ serviceAccountToken: { path: 't', expirationSeconds: 3600 } }] } },
+    ]);
+  });
+
+  test('env fieldRefs get apiVersion v1 and resourceFieldRefs a "0" divisor', () => {
+    const p = defaulted(pod([{ name: 'a', image: 'x', env: [{ name: 'N', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'C', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }] }]));
+    expect(p.spec.containers[0].env).toEqual([
+      { name: 'N', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+      { name: 'C', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '0' } } },
+    ]);
+  });
+
+  test('init containers get requests from limits, and the token mount', () => {
+    const p = defaulted(pod([{ name: 'a', image: 'x' }], [{ name: 'i', image: 'busybox', resources: { limits: { memory: '64Mi' } } }]));
+    expect(p.spec.initContainers?.[0].resources).toEqual({ limits: { memory: '64Mi' }, requests: { memory: '64Mi' } });
+    expect(p.spec.initContainers?.[0].volumeMounts?.[0].mountPath).toBe('/var/run/secrets/kubernetes.io/serviceaccount');
+  });
+
+  test('no token volume when automountServiceAccountToken is false, for mirror pods, or when every container mounts the path', () => {
+    const off = pod([{ name: 'a', image: 'x' }]);
+    off.spec.automountServiceAccountToken = false;
+    expect(defaulted(off).spec.volumes).toBeUndefined();
+    const mirror = pod([{ name: 'a', image: 'x' }]);
+    mirror.metadata.annotations = { 'kubernetes.io/config.mirror': 'abc' };
+    expect(defaulted(mirror).spec.volumes).toBeUndefined();
+    const own = pod([{ name: 'a', image: 'x', volumeMounts: [{ name: 'mine', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }] }]);
+    own.spec.volumes = [{ name: 'mine', emptyDir: {} }];
+    expect(defaulted(own).spec.volumes?.map((v) => v.name)).toEqual(['mine']);
+  });
+
+  test('an empty-key toleration already tolerates the not-ready and unreachable taints', () => {
+    const p = pod([{ name: 'a', image: 'x' }]);
+    p.spec.tolerations = [{ operator: 'Exists' }];
+    expect(defaulted(p).spec.tolerations).toEqual([{ operator: 'Exists' }]);
+  });
+
+  test('ResourceList quantities are rounded up to milli-units and written canonically', () => {
+    const p = defaulted(pod([{ name: 'a', image: 'x', resources: { requests: { cpu: '0.1m', memory: '1.5Gi' }, limits: { cpu: '1000m' } } }]));
+    expect(p.spec.containers[0].resources).toEqual({ requests: { cpu: '1m', memory: '1536Mi' }, limits: { cpu: '1' } });
+  });
 });
 
 describe('validation messages', () => {
-  const errs = (p: Pod) => validatePod(p).map((e) => `${e.field}: ${fieldErrorBody(e)}`);
+  // The apiserver validates the defaulted object.
+  const errs = (p: Pod) => {
+    const d = structuredClone(p);
+    d.metadata.namespace = 'default';
+    defaultPod(d, createRandom(1));
+    return validatePod(d).map((e) => `${e.field}: ${fieldErrorBody(e)}`);
+  };
   test('a container without an image', () => {
     expect(errs(pod([{ name: 'nginx' }]))).toEqual(['spec.containers[0].image: Required value']);
   });

@@ -2,7 +2,8 @@
  * Node health, as kube-controller-manager watches it. Kubelets renew a heartbeat (their Lease) every 10s; every 5s
  * the node lifecycle controller looks for nodes silent for longer than the 50s grace period and then
  * - sets all the kubelet's node conditions to Unknown (`NodeStatusUnknown`, `Kubelet stopped posting node status.`),
- * - taints the node `node.kubernetes.io/unreachable` with NoSchedule and NoExecute (timeAdded),
+ * - taints the node `node.kubernetes.io/unreachable` with NoSchedule and NoExecute (timeAdded) — NoSchedule taints
+ *   follow node conditions in general (memory-pressure, not-ready, ...),
  * - marks the node's pods NotReady (only their Ready condition; phase is left alone — the Unknown phase has not
  *   been set since 2015) with a `NodeNotReady` event;
  * and the taint eviction controller deletes each pod when its toleration of the NoExecute taint runs out (the 300s
@@ -40,6 +41,8 @@ export function createNodeLifecycle(o: { api: ApiServer; clock: VirtualClock; ev
   const down = new Set<string>();
   const evictions = new Map<string, TimerHandle>(); // pod uid → pending deletion
 
+  // After a skip the kubelets have been renewing all along.
+  clock.onSkip(() => { for (const n of lastHeartbeat.keys()) if (!down.has(n)) lastHeartbeat.set(n, clock.now()); });
   const renew = clock.every(nodeLeaseRenewMs, () => {
     for (const n of api.list<Node>('nodes')) if (!down.has(n.metadata.name!)) lastHeartbeat.set(n.metadata.name!, clock.now());
   });
@@ -54,9 +57,10 @@ export function createNodeLifecycle(o: { api: ApiServer; clock: VirtualClock; ev
     api.updateStatus('nodes', next);
     const tainted = clone(api.get<Node>('nodes', undefined, node.metadata.name!));
     const taints = (tainted.spec.taints ?? []).filter((t) => t.key !== unreachable);
-    taints.push({ key: unreachable, effect: 'NoSchedule' }, { key: unreachable, effect: 'NoExecute', timeAdded: now });
+    taints.push({ key: unreachable, effect: 'NoExecute', timeAdded: now });
     tainted.spec.taints = taints;
     api.update('nodes', tainted);
+    noScheduleTaintingPass(api.get<Node>('nodes', undefined, node.metadata.name!));
     events.record(node, { type: 'Normal', reason: 'NodeNotReady', message: `Node ${node.metadata.name} status is now: NodeNotReady`, component: 'node-controller' });
     for (const pod of api.list<Pod>('pods').filter((p) => p.spec.nodeName === node.metadata.name)) {
       const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
@@ -69,15 +73,11 @@ export function createNodeLifecycle(o: { api: ApiServer; clock: VirtualClock; ev
   }
 
   function markReachable(node: Node) {
-    const next = clone(node);
-    next.spec.taints = (next.spec.taints ?? []).filter((t) => t.key !== unreachable);
-    if (next.spec.taints.length === 0) delete next.spec.taints;
-    api.update('nodes', next);
-    // The kubelet posts fresh conditions as soon as it is back (its node status update).
+    // The kubelet posts fresh conditions as soon as it is back (its node status update); MemoryPressure keeps the
+    // eviction manager's view, which it posts itself.
     const posted = clone(api.get<Node>('nodes', undefined, node.metadata.name!));
     const now = rfc3339(clock.now());
     const fresh: Record<string, [string, string, string]> = {
-      MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
       DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
       PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
       Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
@@ -86,11 +86,44 @@ export function createNodeLifecycle(o: { api: ApiServer; clock: VirtualClock; ev
       const f = fresh[c.type];
       return f ? { ...c, status: f[0] as 'True' | 'False', reason: f[1], message: f[2], lastHeartbeatTime: now, lastTransitionTime: c.status === f[0] ? c.lastTransitionTime : now } : c;
     });
+    posted.status.conditions = posted.status.conditions.map((c) => (c.type === 'MemoryPressure' && c.status === 'Unknown'
+      ? { ...c, status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', lastHeartbeatTime: now, lastTransitionTime: now } : c));
     api.updateStatus('nodes', posted);
+    const untainted = clone(api.get<Node>('nodes', undefined, node.metadata.name!));
+    untainted.spec.taints = (untainted.spec.taints ?? []).filter((t) => !(t.key === unreachable && t.effect === 'NoExecute'));
+    if (untainted.spec.taints.length === 0) delete untainted.spec.taints;
+    api.update('nodes', untainted);
+    noScheduleTaintingPass(api.get<Node>('nodes', undefined, node.metadata.name!));
     events.record(node, { type: 'Normal', reason: 'NodeReady', message: `Node ${node.metadata.name} status is now: NodeReady`, component: 'kubelet', host: node.metadata.name });
   }
 
+  /**
+   * NoSchedule taints follow node conditions and spec.unschedulable.
+   * Models doNoScheduleTaintingPass with nodeConditionToTaintKeyStatusMap.
+   */
+  const conditionTaints: Array<[string, string, string]> = [
+    ['Ready', 'False', 'node.kubernetes.io/not-ready'],
+    ['Ready', 'Unknown', unreachable],
+    ['MemoryPressure', 'True', 'node.kubernetes.io/memory-pressure'],
+    ['DiskPressure', 'True', 'node.kubernetes.io/disk-pressure'],
+    ['PIDPressure', 'True', 'node.kubernetes.io/pid-pressure'],
+    ['NetworkUnavailable', 'True', 'node.kubernetes.io/network-unavailable'],
+  ];
+  const managed = new Set([...conditionTaints.map((c) => c[2]), 'node.kubernetes.io/unschedulable']);
+  function noScheduleTaintingPass(node: Node) {
+    const want = conditionTaints.filter(([type, status]) => node.status.conditions.some((c) => c.type === type && c.status === status)).map((c) => c[2]);
+    if (node.spec.unschedulable) want.push('node.kubernetes.io/unschedulable');
+    const current = (node.spec.taints ?? []).filter((t) => t.effect === 'NoSchedule' && managed.has(t.key)).map((t) => t.key);
+    if (want.length === current.length && want.every((k) => current.includes(k))) return;
+    const next = clone(node);
+    const kept = (next.spec.taints ?? []).filter((t) => !(t.effect === 'NoSchedule' && managed.has(t.key)));
+    next.spec.taints = [...kept, ...want.map((key) => ({ key, effect: 'NoSchedule' }))];
+    if (next.spec.taints.length === 0) delete next.spec.taints;
+    api.update('nodes', next);
+  }
+
   const monitor = clock.every(nodeMonitorPeriodMs, () => {
+    for (const node of api.list<Node>('nodes')) noScheduleTaintingPass(node);
     for (const node of api.list<Node>('nodes')) {
       const name = node.metadata.name!;
       const ready = node.status.conditions.find((c) => c.type === 'Ready');

@@ -1,21 +1,30 @@
 /**
- * The Pod registry strategy: defaulting, validation, generation and graceful deletion.
- * Models kubernetes pkg/registry/core/pod/strategy.go (v1.34).
+ * The Pod registry strategy: decoding, defaulting, admission, validation, generation and graceful deletion.
+ * Models kubernetes pkg/registry/core/pod/strategy.go (v1.34) and the decode/admission steps of the apiserver's
+ * create handler (see ./defaults).
  */
 import type { ResourceStrategy } from '../apiserver';
 import type { Pod } from '../types';
-import { defaultPod } from './defaults';
-import { validatePod, validatePodUpdate } from './validation';
+import { admitPodUpdate, defaultPod, setPodDefaults } from './defaults';
+import { decodePodQuantities } from './decode';
+import { semanticEqual, validatePod, validatePodUpdate } from './validation';
 
 export const podStrategy: ResourceStrategy<Pod> = {
+  /** Decodes (BadRequest for an unparsable quantity), defaults, admits (Forbidden) and prepares a new Pod. */
   prepareForCreate(pod, { random }) {
     pod.spec = pod.spec ?? ({} as Pod['spec']);
-    // Validation sees the object after defaulting, as in the apiserver; skip defaulting what cannot be valid.
-    if (Array.isArray(pod.spec.containers)) defaultPod(pod, random);
+    defaultPod(pod, random);
+  },
+  /** Decodes and defaults an update's Pod and runs the update admission. Models the update handler's decode and admit. */
+  prepareForUpdate(pod, old) {
+    pod.spec = pod.spec ?? ({} as Pod['spec']);
+    decodePodQuantities(pod);
+    setPodDefaults(pod);
+    admitPodUpdate(pod, old);
   },
   validate: validatePod,
   validateUpdate: validatePodUpdate,
-  specChanged: (pod, old) => JSON.stringify(pod.spec) !== JSON.stringify(old.spec),
+  specChanged: (pod, old) => !semanticEqual(pod.spec, old.spec),
   // CheckGracefulDelete: the requested period, else the pod's; 0 if unscheduled or already terminated.
   gracePeriod(pod, requested) {
     let period = requested ?? pod.spec.terminationGracePeriodSeconds ?? 0;
