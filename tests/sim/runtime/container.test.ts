@@ -3,7 +3,6 @@ import { createRandom } from '@/lib/sim/random';
 import { containerArgv, startContainerProcess } from '@/lib/sim/runtime/container';
 import { createVolume } from '@/lib/sim/runtime/fs';
 import { lookupImage } from '@/lib/sim/runtime/images';
-import { startProcess } from '@/lib/sim/runtime/process';
 import { boot, T0 } from './boot';
 
 const livenessExec = { args: ['/bin/sh', '-c', ' touch /tmp/healthy;sleep 60; rm -rf /tmp/healthy;sleep 600'] };
@@ -238,11 +237,4 @@ describe('output and files', () => {
     expect(web.httpGet(80, '/')).toMatchObject({ status: 200, body: 'from-init\n' });
   });
 
-  test('startProcess (the old entry point) runs on the new runtime', () => {
-    const clock = createVirtualClock(T0);
-    const codes: number[] = [];
-    startProcess({ clock, random: createRandom(1), image: lookupImage('busybox')!, container: { name: 'c', command: ['sh', '-c', 'sleep 5; exit 1'] }, onExit: (c) => codes.push(c) });
-    clock.advance(5_000);
-    expect(codes).toEqual([1]);
-  });
 });
