@@ -200,6 +200,21 @@ const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** strftime for UTC (the container's TZ is unset: UTC). */
 export function strftime(fmt: string, ms: number): string {
+  // Every log line and HTTP Date header formats the clock; within one second the text cannot change.
+  const second = Math.floor(ms / 1000);
+  let byFmt = strftimeMemo.get(fmt);
+  if (!byFmt) strftimeMemo.set(fmt, byFmt = new Map());
+  let text = byFmt.get(second);
+  if (text === undefined) {
+    if (byFmt.size >= 64) byFmt.clear();
+    text = formatTime(fmt, ms);
+    byFmt.set(second, text);
+  }
+  return text;
+}
+const strftimeMemo = new Map<string, Map<number, string>>();
+
+function formatTime(fmt: string, ms: number): string {
   const d = new Date(ms);
   return fmt.replace(/%([a-zA-Z%])/g, (m, f: string) => {
     switch (f) {

@@ -99,7 +99,9 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
   const threads = new Set<Thread>();
   const timers = new Set<TimerHandle>();
   const servers = new Map<number, Server>();
-  const lines: LogLine[] = [];
+  // Log lines; `make` formats a lazily written line the first time it is read.
+  const lines: Array<{ time: number; stream: 'stdout' | 'stderr'; text?: string; make?: () => string }> = [];
+  const textOf = (l: (typeof lines)[number]) => (l.text ??= l.make!());
   const partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
   const faults: ContainerHost['faults'] = { delayMs: 0 };
   let leak: { since: number; bytesPerSecond: number; base: number } | undefined;
@@ -112,10 +114,23 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
   const logSink = (stream: 'stdout' | 'stderr'): Sink => ({
     write(s) {
       if (!alive || s === '') return;
+      // The common case, one whole line (every access-log line a server writes): no splitting.
+      const nl = s.indexOf('\n');
+      if (partial[stream] === '' && nl === s.length - 1) {
+        lines.push({ time: clock.now(), stream, text: s.slice(0, -1) });
+        if (lines.length > MAX_LOG_LINES) lines.splice(0, lines.length - MAX_LOG_LINES);
+        return;
+      }
       const text = partial[stream] + s;
       const parts = text.split('\n');
       partial[stream] = parts.pop()!;
       for (const t of parts) lines.push({ time: clock.now(), stream, text: t });
+      if (lines.length > MAX_LOG_LINES) lines.splice(0, lines.length - MAX_LOG_LINES);
+    },
+    line(make) {
+      if (!alive) return;
+      if (partial[stream] !== '') { this.write(`${make()}\n`); return; }
+      lines.push({ time: clock.now(), stream, make });
       if (lines.length > MAX_LOG_LINES) lines.splice(0, lines.length - MAX_LOG_LINES);
     },
   });
@@ -407,7 +422,8 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
     let ans: ReturnType<Server['get']>;
     try { ans = s.get({ path, headers, from }); } catch { ans = undefined; } // a simulator bug drops the connection
     if (!ans) return { error: 'EOF', durationMs: 1 };
-    return { ...ans, durationMs: faults.delayMs || 1 };
+    // Not a spread: the answer's headers are a lazy getter that a spread would evaluate.
+    return Object.defineProperty(ans, 'durationMs', { value: faults.delayMs || 1, enumerable: true, writable: true }) as typeof ans & { durationMs: number };
   }
 
   /** What the kernel runs for argv: a program-tagged binary, or an executable script through its `#!` interpreter. */
@@ -455,9 +471,9 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
     const timeoutMs = o?.timeoutMs ?? EXEC_TIMEOUT_MS;
     const cri = (msg: string): ExecResult => ({ stdout: '', stderr: '', exitCode: 126, durationMs: 0, runtimeError: msg });
     if (!alive) return cri('Internal error occurred: error executing command in container: failed to exec in container: container is in CONTAINER_EXITED state');
-    const execId = rand.hex(64);
     const resolvedExec = resolveExec(execArgv.length ? execArgv : ['']);
     if ('error' in resolvedExec) {
+      const execId = rand.hex(64); // containerd's exec id, only ever seen in this message
       return cri(`Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: ${resolvedExec.error}: unknown`);
     }
     let out = '';
@@ -465,10 +481,14 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
     let open = true;
     const { program, argv } = resolvedExec;
     const pid = addProc(0, argv);
-    const inner = (function* (): Run {
-      const r = PROGRAMS[program]({ argv, stdin: o?.stdin ?? '', out: { write: (s) => { if (open) out += s; } }, err: { write: (s) => { if (open) err += s; } }, env: environ, cwd: workDir, ppid: 0, replace: false, host, pid });
-      return typeof r === 'number' ? r : yield* r;
-    })();
+    const r = PROGRAMS[program]({ argv, stdin: o?.stdin ?? '', out: { write: (s) => { if (open) out += s; } }, err: { write: (s) => { if (open) err += s; } }, env: environ, cwd: workDir, ppid: 0, replace: false, host, pid });
+    if (typeof r === 'number') {
+      // Finished without waiting (test, cat, echo ...: what exec probes run): no thread needed, no time passed.
+      open = false;
+      removeProc(pid);
+      return { stdout: out, stderr: err, exitCode: r, durationMs: 0 };
+    }
+    const inner = r;
     let status = 0;
     const t = newThread((function* () { return yield* procRun(pid, inner); })(), (s) => { status = s; }, { elapsed: 0, timeoutMs, timedOut: false });
     drive(t);
@@ -478,11 +498,23 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
     return { stdout: out, stderr: err, exitCode: x.timedOut ? 137 : status, durationMs: x.elapsed, ...(x.timedOut ? { timedOut: true } : {}) };
   }
 
+  // A probe sends the same headers object every period: reuse its Host-completed copy per port.
+  const withHostCache = new WeakMap<Record<string, string>, Map<number, Record<string, string>>>();
+  const noHeaders: Record<string, string> = {};
+  function withHost(headers: Record<string, string> | undefined, port: number): Record<string, string> {
+    const h = headers ?? noHeaders;
+    let perPort = withHostCache.get(h);
+    if (!perPort) withHostCache.set(h, perPort = new Map());
+    let merged = perPort.get(port);
+    if (!merged) perPort.set(port, merged = { Host: `${opts.podIP ?? '127.0.0.1'}:${port}`, ...h });
+    return merged;
+  }
+
   /** An HTTP GET arriving from outside the container (a probe, another pod). */
   function request({ port, path, headers, from }: { port: number; path: string; headers?: Record<string, string>; from?: string }): HttpResult {
-    const r = serve(port, path, { Host: `${opts.podIP ?? '127.0.0.1'}:${port}`, ...(headers ?? {}) }, from ?? gateway);
+    const r = serve(port, path, withHost(headers, port), from ?? gateway);
     if ('error' in r) return { error: r.error, durationMs: r.durationMs ?? 0 };
-    return { status: r.status, body: r.body, headers: r.headers, durationMs: r.durationMs ?? 1 };
+    return { status: r.status, body: r.body, get headers() { return r.headers; }, durationMs: r.durationMs ?? 1 };
   }
 
   function stopSignal(): SignalName {
@@ -512,8 +544,11 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
     request,
     listening: (port) => alive && servers.has(port),
     usage,
-    logs: () => lines.map((l) => `${l.text}\n`).join('') + partial.stdout + partial.stderr,
-    logLines: () => [...lines, ...(['stdout', 'stderr'] as const).filter((s) => partial[s]).map((s) => ({ time: clock.now(), stream: s, text: partial[s] }))],
+    logs: () => lines.map((l) => `${textOf(l)}\n`).join('') + partial.stdout + partial.stderr,
+    logLines: (): LogLine[] => [
+      ...lines.map((l) => ({ time: l.time, stream: l.stream, text: textOf(l) })),
+      ...(['stdout', 'stderr'] as const).filter((s) => partial[s]).map((s) => ({ time: clock.now(), stream: s, text: partial[s] })),
+    ],
     fault(fault: Fault) {
       if (!alive) return;
       switch (fault.kind) {

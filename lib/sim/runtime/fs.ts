@@ -42,10 +42,28 @@ export interface FileSystem {
   chmod(path: string, mode: number): Errno | undefined;
   /** Names directly under a directory, sorted (bytewise, as `ls` in the C locale). */
   list(path: string): string[] | Errno;
+  /** Changes whenever anything visible through this filesystem (its own files or a mounted volume) changes. */
+  readonly generation: number;
 }
+
+// Mutation counters per node store (a container's root or a volume, which containers may share).
+const generations = new WeakMap<Map<string, FsNode>, number>();
+const bump = (nodes: Map<string, FsNode>) => generations.set(nodes, (generations.get(nodes) ?? 0) + 1);
 
 /** Normalises `p` against `cwd`: resolves `.`, `..`, duplicate slashes. Pure. */
 export function resolvePath(cwd: string, p: string): string {
+  // The same few paths come back on every request a server answers: remember recent results.
+  const key = `${cwd}\u0000${p}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
+  if (resolved.size >= 1024) resolved.clear();
+  const out = normalize(cwd, p);
+  resolved.set(key, out);
+  return out;
+}
+const resolved = new Map<string, string>();
+
+function normalize(cwd: string, p: string): string {
   const parts: string[] = [];
   for (const seg of (p.startsWith('/') ? p : `${cwd}/${p}`).split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -116,6 +134,7 @@ export function createFileSystem(image: ReadonlyMap<string, FsNode>, now: () => 
         type: 'file', data: opts?.append && prev ? prev.data + data : data, mode: prev?.mode ?? opts?.mode ?? 0o644, mtime: now(),
         program: opts?.append ? prev?.program : undefined,
       });
+      bump(r.nodes);
       return undefined;
     },
     mkdir(path, parents) {
@@ -130,6 +149,7 @@ export function createFileSystem(image: ReadonlyMap<string, FsNode>, now: () => 
       const r = route(path);
       if (r.readOnly) return 'EROFS';
       r.nodes.set(r.key, { type: 'dir', mode: 0o755, mtime: now() });
+      bump(r.nodes);
       return undefined;
     },
     remove(path, recursive) {
@@ -145,6 +165,7 @@ export function createFileSystem(image: ReadonlyMap<string, FsNode>, now: () => 
         for (const k of children) r.nodes.delete(k);
       }
       r.nodes.delete(r.key);
+      bump(r.nodes);
       return undefined;
     },
     touch(path) {
@@ -152,10 +173,17 @@ export function createFileSystem(image: ReadonlyMap<string, FsNode>, now: () => 
       if (n) n.mtime = now();
     },
     chmod(path, mode) {
-      const n = stat(path);
+      const r = route(path);
+      const n = r.nodes.get(r.key);
       if (!n) return 'ENOENT';
       n.mode = mode;
+      bump(r.nodes);
       return undefined;
+    },
+    get generation() {
+      let g = generations.get(root) ?? 0;
+      for (const m of sorted) g += generations.get(m.volume.nodes) ?? 0;
+      return g;
     },
     list(path) {
       const r = route(path);

@@ -434,9 +434,14 @@ function* nginxMaster(c: AppletCtx, pid: number, argvText: string): Run {
         pid,
         get(req) {
           connection++;
-          const ans = nginxServe(h.fs, { ...site, version: v, failPath: h.faults.failPath, now: h.now(), connection, workerPid: workers[0] ?? pid, host: header(req.headers, 'Host') ?? `${h.podIP ?? 'localhost'}:${port}` }, req);
+          const ans = nginxServe(h.fs, {
+            root: site.root, index: site.index, version: v, failPath: h.faults.failPath, now: h.now(), connection,
+            workerPid: workers[0] ?? pid, host: header(req.headers, 'Host') ?? `${h.podIP ?? 'localhost'}:${port}`,
+          }, req);
           if (ans.errorLog) c.err.write(`${ans.errorLog}\n`);
-          c.out.write(`${nginxAccessLine(req, ans.status, byteLength(ans.body), h.now())}\n`);
+          const now = h.now(), bytes = byteLength(ans.body);
+          if (c.out.line) c.out.line(() => nginxAccessLine(req, ans.status, bytes, now));
+          else c.out.write(`${nginxAccessLine(req, ans.status, bytes, now)}\n`);
           return ans;
         },
       });

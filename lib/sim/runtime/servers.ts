@@ -14,12 +14,29 @@ const REASONS: Record<number, string> = {
   200: 'OK', 301: 'Moved Permanently', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Temporarily Unavailable',
 };
 
-/** Byte length of a UTF-8 string, as Content-Length and the logs count. */
-export const byteLength = (s: string) => new TextEncoder().encode(s).length;
+/** UTF-8 length of `s` in bytes, as Content-Length and the logs count, without encoding it (a hot path). */
+export function byteLength(s: string): number {
+  if (s === lastLengthOf) return lastLength; // the same file served again (and again: every probe)
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) i++; // a surrogate pair: 4 bytes for 2 UTF-16 units
+    else n += 2;
+  }
+  lastLengthOf = s;
+  lastLength = n;
+  return n;
+}
+let lastLengthOf = '';
+let lastLength = 0;
 
 /** A header value case-insensitively. */
 export function header(h: Record<string, string>, name: string): string | undefined {
-  const k = Object.keys(h).find((x) => x.toLowerCase() === name.toLowerCase());
+  if (name in h) return h[name];
+  const lower = name.toLowerCase();
+  const k = Object.keys(h).find((x) => x.toLowerCase() === lower);
   return k === undefined ? undefined : h[k];
 }
 
@@ -41,49 +58,77 @@ const MIME: Record<string, string> = {
 const mimeOf = (p: string) => MIME[/\.([A-Za-z0-9]+)$/.exec(p)?.[1]?.toLowerCase() ?? ''];
 
 function decodePath(raw: string): string {
-  const noQuery = raw.split('?')[0] || '/';
+  const q = raw.indexOf('?');
+  const noQuery = (q === -1 ? raw : raw.slice(0, q)) || '/';
+  if (noQuery.indexOf('%') === -1) return noQuery;
   try { return decodeURIComponent(noQuery); } catch { return noQuery; }
 }
 
 export interface NginxSite { root: string; index: string[]; version: string; failPath?: string | true; now: number; connection: number; workerPid: number; host: string }
 
+// Answers build their headers only when read: a probe reads the status and, on a redirect, Location. They are
+// classes (getters on the prototype) because nginxServe runs for every HTTP probe of every pod.
+class NginxFileAnswer implements HttpAnswer {
+  readonly status = 200;
+  constructor(readonly body: string, private readonly site: NginxSite, private readonly path: string, private readonly mtime: number) {}
+  get headers(): Record<string, string> {
+    const len = byteLength(this.body);
+    return {
+      Server: `nginx/${this.site.version}`, Date: httpDate(this.site.now), 'Content-Type': mimeOf(this.path) ?? 'application/octet-stream',
+      'Content-Length': String(len), 'Last-Modified': httpDate(this.mtime), Connection: 'keep-alive',
+      ETag: `"${Math.floor(this.mtime / 1000).toString(16)}-${len.toString(16)}"`, 'Accept-Ranges': 'bytes',
+    };
+  }
+}
+
+class NginxSpecialAnswer implements HttpAnswer {
+  constructor(readonly status: number, readonly body: string, private readonly site: NginxSite, private readonly extra: Record<string, string>, readonly errorLog?: string) {}
+  get headers(): Record<string, string> {
+    return { Server: `nginx/${this.site.version}`, Date: httpDate(this.site.now), 'Content-Type': 'text/html', 'Content-Length': String(byteLength(this.body)), Connection: 'keep-alive', ...this.extra };
+  }
+}
+
+function nginxErrorLog(site: NginxSite, req: HttpRequest, what: string): string {
+  return `${strftime('%Y/%m/%d %H:%M:%S', site.now)} [error] ${site.workerPid}#${site.workerPid}: *${site.connection} ${what}, client: ${req.from}, server: localhost, request: "GET ${req.path} HTTP/1.1", host: "${site.host}"`;
+}
+
+function nginxSpecial(fs: FileSystem, site: NginxSite, status: number, extra: Record<string, string> = {}, errorLog?: string): HttpAnswer {
+  // error_page 500 502 503 504 /50x.html serves the file with the original status when it exists.
+  const page = status >= 500 ? fs.read(`${site.root}/50x.html`) : undefined;
+  const body = typeof page === 'string' && !/^E[A-Z]+$/.test(page) ? page : nginxErrorPage(status, site.version);
+  return new NginxSpecialAnswer(status, body, site, extra, errorLog);
+}
+
+function nginxFile(fs: FileSystem, site: NginxSite, p: string): HttpAnswer {
+  const n = fs.stat(p)!;
+  return new NginxFileAnswer(n.type === 'file' ? n.data : '', site, p, n.mtime);
+}
+
+const fullPaths = new Map<string, Map<string, string>>(); // document root → request URI → file path
+
 /** nginx's answer for `req` on a default.conf-like server (root, index, error_page 500 502 503 504 /50x.html). */
 export function nginxServe(fs: FileSystem, site: NginxSite, req: HttpRequest): HttpAnswer {
   const uri = decodePath(req.path.startsWith('/') ? req.path : `/${req.path}`);
-  const base = { Server: `nginx/${site.version}`, Date: httpDate(site.now) };
-  const ctx = `client: ${req.from}, server: localhost, request: "GET ${req.path} HTTP/1.1", host: "${site.host}"`;
-  const errorLogPrefix = `${strftime('%Y/%m/%d %H:%M:%S', site.now)} [error] ${site.workerPid}#${site.workerPid}: *${site.connection} `;
-  const special = (status: number, extra: Record<string, string> = {}, errorLog?: string): HttpAnswer => {
-    // error_page 500 502 503 504 /50x.html serves the file with the original status when it exists.
-    const page = status >= 500 ? fs.read(`${site.root}/50x.html`) : undefined;
-    const body = typeof page === 'string' && !/^E[A-Z]+$/.test(page) ? page : nginxErrorPage(status, site.version);
-    return { status, body, headers: { ...base, 'Content-Type': 'text/html', 'Content-Length': String(byteLength(body)), Connection: 'keep-alive', ...extra }, errorLog };
-  };
-  if (site.failPath === true || (site.failPath !== undefined && resolvePath('/', site.failPath) === resolvePath('/', uri))) return special(500);
-  const full = resolvePath(site.root, `.${uri}`);
-  const file = (p: string): HttpAnswer => {
-    const n = fs.stat(p)!;
-    const body = n.type === 'file' ? n.data : '';
-    return {
-      status: 200, body,
-      headers: {
-        ...base, 'Content-Type': mimeOf(p) ?? 'application/octet-stream', 'Content-Length': String(byteLength(body)), 'Last-Modified': httpDate(n.mtime),
-        Connection: 'keep-alive', ETag: `"${Math.floor(n.mtime / 1000).toString(16)}-${byteLength(body).toString(16)}"`, 'Accept-Ranges': 'bytes',
-      },
-    };
-  };
+  if (site.failPath === true || (site.failPath !== undefined && resolvePath('/', site.failPath) === resolvePath('/', uri))) return nginxSpecial(fs, site, 500);
+  let byUri = fullPaths.get(site.root);
+  if (!byUri) fullPaths.set(site.root, byUri = new Map());
+  let full = byUri.get(uri);
+  if (full === undefined) {
+    if (byUri.size >= 256) byUri.clear();
+    byUri.set(uri, full = resolvePath(site.root, `.${uri}`));
+  }
   if (uri.endsWith('/')) {
     for (const idx of site.index) {
       const p = resolvePath(full, idx);
-      if (fs.stat(p)?.type === 'file') return file(p);
+      if (fs.stat(p)?.type === 'file') return nginxFile(fs, site, p);
     }
-    if (fs.stat(full)?.type === 'dir') return special(403, {}, `${errorLogPrefix}directory index of "${full}/" is forbidden, ${ctx}`);
-    return special(404, {}, `${errorLogPrefix}"${resolvePath(full, site.index[0])}" is not found (2: No such file or directory), ${ctx}`);
+    if (fs.stat(full)?.type === 'dir') return nginxSpecial(fs, site, 403, {}, nginxErrorLog(site, req, `directory index of "${full}/" is forbidden`));
+    return nginxSpecial(fs, site, 404, {}, nginxErrorLog(site, req, `"${resolvePath(full, site.index[0])}" is not found (2: No such file or directory)`));
   }
   const n = fs.stat(full);
-  if (n?.type === 'dir') return special(301, { Location: `http://${site.host.replace(/:80$/, '')}${uri}/` });
-  if (n?.type === 'file') return file(full);
-  return special(404, {}, `${errorLogPrefix}open() "${full}" failed (2: No such file or directory), ${ctx}`);
+  if (n?.type === 'dir') return nginxSpecial(fs, site, 301, { Location: `http://${site.host.replace(/:80$/, '')}${uri}/` });
+  if (n?.type === 'file') return nginxFile(fs, site, full);
+  return nginxSpecial(fs, site, 404, {}, nginxErrorLog(site, req, `open() "${full}" failed (2: No such file or directory)`));
 }
 
 /** nginx `main` log_format (docker-nginx nginx.conf): combined plus "$http_x_forwarded_for". */

@@ -20,7 +20,14 @@ export type SignalName = 'TERM' | 'KILL' | 'INT' | 'HUP' | 'QUIT' | 'WINCH' | 'U
 /** Linux signal numbers (exit status of a process a signal ends: 128 + n). */
 export const SIGNALS: Record<SignalName, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, WINCH: 28 };
 
-export interface Sink { write(s: string): void }
+export interface Sink {
+  write(s: string): void;
+  /**
+   * Writes one whole line, formatted only if someone reads it (a container's log: a server logs every request,
+   * every probe, and most of those lines are never looked at). Sinks without it get `make()` + newline.
+   */
+  line?(make: () => string): void;
+}
 
 /** How a program is started: argv, streams, environment, parent process. */
 export interface ProgramCtx {
@@ -578,6 +585,17 @@ function* runSimple(sh: Shell, cmd: Extract<Command, { t: 'simple' }>, io: Frame
 
 /** Looks `name` up on $PATH (or as a path); returns the executable's path and program tag. */
 export function which(fs: FileSystem, userland: Userland, name: string, path: string, cwd: string): { path: string; program?: string } | Errno | 'EACCES' {
+  // Exec probes look up the same command every period: cache per filesystem until anything in it changes.
+  let cache = whichCache.get(fs);
+  if (!cache || cache.generation !== fs.generation) whichCache.set(fs, cache = { generation: fs.generation, found: new Map() });
+  const key = `${userland}\u0000${name}\u0000${path}\u0000${cwd}`;
+  let found = cache.found.get(key);
+  if (found === undefined) cache.found.set(key, found = lookup(fs, userland, name, path, cwd));
+  return found;
+}
+const whichCache = new WeakMap<FileSystem, { generation: number; found: Map<string, ReturnType<typeof lookup>> }>();
+
+function lookup(fs: FileSystem, userland: Userland, name: string, path: string, cwd: string): { path: string; program?: string } | Errno | 'EACCES' {
   const candidates = name.includes('/') ? [resolvePath(cwd, name)] : path.split(':').filter(Boolean).map((d) => `${d}/${name}`);
   // Debian's merged /usr: /bin and /sbin are symlinks into /usr.
   if (userland === 'debian' && name.includes('/')) candidates.push(resolvePath('/usr', candidates[0].slice(1)));
