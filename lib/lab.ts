@@ -9,6 +9,7 @@ import { createVirtualFs, type VirtualFs } from './shell/vfs';
 import { createShell, type Shell } from './shell/shell';
 import { createTerminalSession } from './shell/terminal';
 import { createKubectl } from './kubectl/kubectl';
+import { createFaultPrograms } from './faults';
 import { gradeExercise, unknownExercise, type CheckLocale } from './lessons/checks';
 import type { LessonMeta } from './lessons/schema';
 import type { GradeResult, JournalEntry, Lab, TerminalIO } from './lab-types';
@@ -35,7 +36,8 @@ export function createLab(opts: LabOptions = {}): FullLab {
   const notify = () => { for (const l of listeners) l(); };
   const journal: JournalEntry[] = [];
   const waitUntil = (done: () => boolean, timeoutMs: number) => cluster.clock.advanceUntil(done, timeoutMs);
-  const shell = createShell({ fs, programs: new Map([['kubectl', createKubectl(cluster)]]), waitUntil, isTTY: opts.isTTY ?? true });
+  const programs = new Map([createKubectl(cluster), ...createFaultPrograms(cluster)].map((p) => [p.name, p]));
+  const shell = createShell({ fs, programs, waitUntil, isTTY: opts.isTTY ?? true });
 
   const submit = (line: string) => {
     const r = shell.submit(line);

@@ -32,7 +32,8 @@ function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, wit
       return printTable([{ name: 'Name' }, { name: 'Status' }, { name: 'Roles' }, { name: 'Age' }, { name: 'Version' }, { name: 'Internal-IP', priority: 1 }, { name: 'External-IP', priority: 1 }, { name: 'OS-Image', priority: 1 }, { name: 'Kernel-Version', priority: 1 }, { name: 'Container-Runtime', priority: 1 }],
         (objs as Node[]).map((n) => {
           const ready = n.status.conditions.find((c) => c.type === 'Ready');
-          const status = [ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown', ...(n.spec.unschedulable ? ['SchedulingDisabled'] : [])].join(',');
+          // printNode: "Ready" when True, "NotReady" otherwise (Unknown included), "Unknown" only without the condition.
+          const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown', ...(n.spec.unschedulable ? ['SchedulingDisabled'] : [])].join(',');
           const roles = Object.keys(n.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length)).sort().join(',') || '<none>';
           const addr = (t: string) => n.status.addresses.find((a) => a.type === t)?.address ?? '<none>';
           return row(n, [n.metadata.name!, status, roles, age(n), n.status.nodeInfo.kubeletVersion, addr('InternalIP'), addr('ExternalIP'), n.status.nodeInfo.osImage, n.status.nodeInfo.kernelVersion, n.status.nodeInfo.containerRuntimeVersion]);
