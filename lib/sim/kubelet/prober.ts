@@ -306,7 +306,9 @@ export function createProbeManager(host: ProbeHost): ProbeManager {
       trigger() {
         if (stopped || queued) return;
         queued = true;
-        clock.after(0, () => { queued = false; loop(); }, { background: true });
+        // UpdatePodStatus fires the trigger when SyncPod has finished (containers started, postStart hooks run, the
+        // status generated); the worker goroutine then probes: tens of milliseconds after the container started.
+        clock.after(random.between(20, 60), () => { queued = false; loop(); }, { background: true });
       },
     };
   }

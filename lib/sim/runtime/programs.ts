@@ -9,7 +9,7 @@ import type { ResourceUsage } from './types';
 import { APPLETS, strftime, type AppletCtx } from './applets';
 import { resolvePath } from './fs';
 import type { ImageProfile } from './rootfs';
-import { byteLength, commonLogLine, header, httpdServe, nginxAccessLine, nginxServe, nginxSiteConfig, type HttpAnswer, type HttpRequest } from './servers';
+import { byteLength, commonLogLine, header, httpdServe, nginxAccessLine, nginxServe, nginxSiteConfig, type HttpAnswer, type HttpRequest, type NginxSite } from './servers';
 import { createShell, runScript, SIGNALS, type Host, type Run, type SignalName } from './sh/interp';
 import { stressNg } from './stress';
 
@@ -429,15 +429,19 @@ function* nginxMaster(c: AppletCtx, pid: number, argvText: string): Run {
   const bind = () => {
     const site = nginxSiteConfig(h.fs);
     h.unlisten(pid);
+    const perRequest: NginxSite = { root: site.root, index: site.index, version: v, now: 0, connection: 0, workerPid: pid, host: '' };
     for (const port of site.ports) {
       h.listen(port, {
         pid,
         get(req) {
           connection++;
-          const ans = nginxServe(h.fs, {
-            root: site.root, index: site.index, version: v, failPath: h.faults.failPath, now: h.now(), connection,
-            workerPid: workers[0] ?? pid, host: header(req.headers, 'Host') ?? `${h.podIP ?? 'localhost'}:${port}`,
-          }, req);
+          // One request's view of the site, reused: nginxServe and its answers copy what they keep.
+          perRequest.failPath = h.faults.failPath;
+          perRequest.now = h.now();
+          perRequest.connection = connection;
+          perRequest.workerPid = workers[0] ?? pid;
+          perRequest.host = header(req.headers, 'Host') ?? `${h.podIP ?? 'localhost'}:${port}`;
+          const ans = nginxServe(h.fs, perRequest, req);
           if (ans.errorLog) c.err.write(`${ans.errorLog}\n`);
           const now = h.now(), bytes = byteLength(ans.body);
           if (c.out.line) c.out.line(() => nginxAccessLine(req, ans.status, bytes, now));

@@ -67,14 +67,15 @@ function decodePath(raw: string): string {
 export interface NginxSite { root: string; index: string[]; version: string; failPath?: string | true; now: number; connection: number; workerPid: number; host: string }
 
 // Answers build their headers only when read: a probe reads the status and, on a redirect, Location. They are
-// classes (getters on the prototype) because nginxServe runs for every HTTP probe of every pod.
+// classes (getters on the prototype) because nginxServe runs for every HTTP probe of every pod; they copy what they
+// need from the site, which the server reuses from one request to the next.
 class NginxFileAnswer implements HttpAnswer {
   readonly status = 200;
-  constructor(readonly body: string, private readonly site: NginxSite, private readonly path: string, private readonly mtime: number) {}
+  constructor(readonly body: string, private readonly version: string, private readonly now: number, private readonly path: string, private readonly mtime: number) {}
   get headers(): Record<string, string> {
     const len = byteLength(this.body);
     return {
-      Server: `nginx/${this.site.version}`, Date: httpDate(this.site.now), 'Content-Type': mimeOf(this.path) ?? 'application/octet-stream',
+      Server: `nginx/${this.version}`, Date: httpDate(this.now), 'Content-Type': mimeOf(this.path) ?? 'application/octet-stream',
       'Content-Length': String(len), 'Last-Modified': httpDate(this.mtime), Connection: 'keep-alive',
       ETag: `"${Math.floor(this.mtime / 1000).toString(16)}-${len.toString(16)}"`, 'Accept-Ranges': 'bytes',
     };
@@ -82,9 +83,9 @@ class NginxFileAnswer implements HttpAnswer {
 }
 
 class NginxSpecialAnswer implements HttpAnswer {
-  constructor(readonly status: number, readonly body: string, private readonly site: NginxSite, private readonly extra: Record<string, string>, readonly errorLog?: string) {}
+  constructor(readonly status: number, readonly body: string, private readonly version: string, private readonly now: number, private readonly extra: Record<string, string>, readonly errorLog?: string) {}
   get headers(): Record<string, string> {
-    return { Server: `nginx/${this.site.version}`, Date: httpDate(this.site.now), 'Content-Type': 'text/html', 'Content-Length': String(byteLength(this.body)), Connection: 'keep-alive', ...this.extra };
+    return { Server: `nginx/${this.version}`, Date: httpDate(this.now), 'Content-Type': 'text/html', 'Content-Length': String(byteLength(this.body)), Connection: 'keep-alive', ...this.extra };
   }
 }
 
@@ -96,12 +97,12 @@ function nginxSpecial(fs: FileSystem, site: NginxSite, status: number, extra: Re
   // error_page 500 502 503 504 /50x.html serves the file with the original status when it exists.
   const page = status >= 500 ? fs.read(`${site.root}/50x.html`) : undefined;
   const body = typeof page === 'string' && !/^E[A-Z]+$/.test(page) ? page : nginxErrorPage(status, site.version);
-  return new NginxSpecialAnswer(status, body, site, extra, errorLog);
+  return new NginxSpecialAnswer(status, body, site.version, site.now, extra, errorLog);
 }
 
 function nginxFile(fs: FileSystem, site: NginxSite, p: string): HttpAnswer {
   const n = fs.stat(p)!;
-  return new NginxFileAnswer(n.type === 'file' ? n.data : '', site, p, n.mtime);
+  return new NginxFileAnswer(n.type === 'file' ? n.data : '', site.version, site.now, p, n.mtime);
 }
 
 const fullPaths = new Map<string, Map<string, string>>(); // document root → request URI → file path
