@@ -423,7 +423,9 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
     try { ans = s.get({ path, headers, from }); } catch { ans = undefined; } // a simulator bug drops the connection
     if (!ans) return { error: 'EOF', durationMs: 1 };
     // Not a spread: the answer's headers are a lazy getter that a spread would evaluate.
-    return Object.defineProperty(ans, 'durationMs', { value: faults.delayMs || 1, enumerable: true, writable: true }) as typeof ans & { durationMs: number };
+    const timed = ans as typeof ans & { durationMs: number };
+    timed.durationMs = faults.delayMs || 1;
+    return timed;
   }
 
   /** What the kernel runs for argv: a program-tagged binary, or an executable script through its `#!` interpreter. */
@@ -514,7 +516,7 @@ export function startContainerProcess(opts: StartOptions): ContainerProcess {
   function request({ port, path, headers, from }: { port: number; path: string; headers?: Record<string, string>; from?: string }): HttpResult {
     const r = serve(port, path, withHost(headers, port), from ?? gateway);
     if ('error' in r) return { error: r.error, durationMs: r.durationMs ?? 0 };
-    return { status: r.status, body: r.body, get headers() { return r.headers; }, durationMs: r.durationMs ?? 1 };
+    return r as HttpResult; // the server's answer, timed by serve (its headers stay lazy)
   }
 
   function stopSignal(): SignalName {

@@ -105,24 +105,25 @@ function nginxFile(fs: FileSystem, site: NginxSite, p: string): HttpAnswer {
   return new NginxFileAnswer(n.type === 'file' ? n.data : '', site.version, site.now, p, n.mtime);
 }
 
-const fullPaths = new Map<string, Map<string, string>>(); // document root → request URI → file path
+const served = new WeakMap<FileSystem, { generation: number; root: string; byUri: Map<string, { full: string; index?: string }> }>();
 
 /** nginx's answer for `req` on a default.conf-like server (root, index, error_page 500 502 503 504 /50x.html). */
 export function nginxServe(fs: FileSystem, site: NginxSite, req: HttpRequest): HttpAnswer {
   const uri = decodePath(req.path.startsWith('/') ? req.path : `/${req.path}`);
   if (site.failPath === true || (site.failPath !== undefined && resolvePath('/', site.failPath) === resolvePath('/', uri))) return nginxSpecial(fs, site, 500);
-  let byUri = fullPaths.get(site.root);
-  if (!byUri) fullPaths.set(site.root, byUri = new Map());
-  let full = byUri.get(uri);
-  if (full === undefined) {
-    if (byUri.size >= 256) byUri.clear();
-    byUri.set(uri, full = resolvePath(site.root, `.${uri}`));
+  // What a URI maps to under this root, remembered until the filesystem changes (every probe asks the same).
+  let cache = served.get(fs);
+  if (!cache || cache.generation !== fs.generation || cache.root !== site.root) served.set(fs, cache = { generation: fs.generation, root: site.root, byUri: new Map() });
+  let hit = cache.byUri.get(uri);
+  if (hit === undefined) {
+    if (cache.byUri.size >= 256) cache.byUri.clear();
+    const full = resolvePath(site.root, `.${uri}`);
+    const index = uri.endsWith('/') ? site.index.map((idx) => resolvePath(full, idx)).find((p) => fs.stat(p)?.type === 'file') : undefined;
+    cache.byUri.set(uri, hit = { full, index });
   }
+  const { full } = hit;
   if (uri.endsWith('/')) {
-    for (const idx of site.index) {
-      const p = resolvePath(full, idx);
-      if (fs.stat(p)?.type === 'file') return nginxFile(fs, site, p);
-    }
+    if (hit.index) return nginxFile(fs, site, hit.index);
     if (fs.stat(full)?.type === 'dir') return nginxSpecial(fs, site, 403, {}, nginxErrorLog(site, req, `directory index of "${full}/" is forbidden`));
     return nginxSpecial(fs, site, 404, {}, nginxErrorLog(site, req, `"${resolvePath(full, site.index[0])}" is not found (2: No such file or directory)`));
   }
