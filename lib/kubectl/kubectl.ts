@@ -14,9 +14,14 @@ import { getCommand } from './commands/get';
 import { describeCommand } from './commands/describe';
 import { annotateCommand, labelCommand } from './commands/metadata';
 import { deleteCommand } from './commands/delete';
+import { execCommand } from './commands/exec';
+import { logsCommand } from './commands/logs';
+import { topCommand } from './commands/top';
+import { runCommand } from './commands/run';
+import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './commands/info';
 
 /** Every kubectl subcommand the terminal knows, in `kubectl --help` order. */
-export const kubectlCommands: KubectlCommand[] = [createCommand, getCommand, deleteCommand, describeCommand, applyCommand, labelCommand, annotateCommand];
+export const kubectlCommands: KubectlCommand[] = [createCommand, runCommand, getCommand, deleteCommand, clusterInfoCommand, topCommand, describeCommand, logsCommand, execCommand, applyCommand, labelCommand, annotateCommand, apiResourcesCommand, versionCommand];
 
 export const globalFlags: FlagSpec[] = [
   { name: 'namespace', shorthand: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
