@@ -2,17 +2,36 @@
  * `kubectl describe`. Models kubectl pkg/cmd/describe/describe.go (v1.34): objects are found by exact name or, failing
  * that, by name prefix; several descriptions are separated by a blank line; events are the object's own.
  */
-import type { Event, KubeObject, Pod } from '../../sim/types';
+import type { Endpoints, Event, KubeObject, Node, Pod, Service } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
 import { allNamespacesFlag, filenameFlag, newOutput, result, selectorFlag } from '../command';
 import { notFound } from '../../sim/errors';
 import { formatError } from '../errors';
-import { listTarget, resolveTargets, UsageError } from '../targets';
+import { listTarget, resolveTargets, selectorError, UsageError } from '../targets';
 import { describePod } from '../printers/describe-pod';
+import { describeNode } from '../printers/describe-node';
+import { describeService } from '../printers/describe-service';
 
+/** The description of one object, by kind (describe.go DescriberFor). */
 function describeOne(o: RunOptions, obj: KubeObject): string {
-  const events = o.cluster.api.list<Event>('events', obj.metadata.namespace).filter((e) => e.involvedObject.uid === obj.metadata.uid);
-  return describePod(obj as Pod, events, { now: o.cluster.clock.now() });
+  const now = o.cluster.clock.now();
+  const ownEvents = () => o.cluster.api.list<Event>('events', obj.metadata.namespace).filter((e) => e.involvedObject.uid === obj.metadata.uid);
+  switch (obj.kind) {
+    case 'Node': {
+      // NodeDescriber: pods by fieldSelector spec.nodeName=NAME,status.phase!=Failed,status.phase!=Succeeded; events
+      // whose involvedObject is the node, by uid or (as the kubelet writes them) by name.
+      const name = obj.metadata.name!;
+      const pods = o.cluster.api.list<Pod>('pods').filter((p) => p.spec.nodeName === name && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded');
+      const events = o.cluster.api.list<Event>('events').filter((e) => e.involvedObject.kind === 'Node' && (e.involvedObject.uid === obj.metadata.uid || e.involvedObject.name === name));
+      return describeNode(obj as Node, pods, events, { now });
+    }
+    case 'Service': {
+      const ep = o.cluster.api.find<Endpoints>('endpoints', obj.metadata.namespace, obj.metadata.name!);
+      return describeService(obj as Service, ep, ownEvents(), { now });
+    }
+    default:
+      return describePod(obj as Pod, ownEvents(), { now });
+  }
 }
 
 function run(o: RunOptions) {
@@ -25,16 +44,18 @@ function run(o: RunOptions) {
     out.err.push(e instanceof UsageError ? 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n' : formatError(e));
     return result(out, 1);
   }
-  // Only the Pod describer is ported so far (issue #4 adds nodes and services); say so rather than invent output.
-  const unsupported = targets.find((t) => t.type.kind !== 'Pod');
+  // Pods, nodes and services have ported describers; say so for the rest rather than invent output.
+  const unsupported = targets.find((t) => !['Pod', 'Node', 'Service'].includes(t.type.kind));
   if (unsupported) {
-    out.err.push(`error: this terminal can describe pods only for now; try: kubectl get ${unsupported.type.resource} -o yaml\n`);
+    out.err.push(`error: this terminal can describe pods, nodes and services only for now; try: kubectl get ${unsupported.type.resource} -o yaml\n`);
     return result(out, 1);
   }
   const texts: string[] = [];
   let failed = false;
   for (const t of targets) {
     if (t.name === '') {
+      const bad = selectorError(t, selector);
+      if (bad) { failed = true; out.err.push(formatError(bad)); continue; }
       const all = listTarget(o, t, selector);
       if (all.length === 0) out.err.push(t.type.namespaced ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n');
       for (const obj of all) texts.push(describeOne(o, obj));

@@ -1,55 +1,74 @@
 /**
- * `kubectl get`. Models kubectl pkg/cmd/get/get.go (v1.34): human tables from the resource's printer, `-o wide`,
- * `-o yaml|json|name`, `-A`, `-l`, `--show-labels`, `--no-headers`; "No resources found" on stderr when empty;
- * NotFound errors for named objects that do not exist, after printing the ones that do.
+ * `kubectl get`. Models kubectl pkg/cmd/get/get.go (v1.34): human tables from the resource's printer (printers.go
+ * ports in ../printers), `-o wide`, `-o yaml|json|name`, `-o jsonpath=`/`jsonpath-as-json=`, `-o custom-columns=`,
+ * `--sort-by`, `-A`, `-l` (set-based selectors), `--show-labels`, `--no-headers`, `get all`; "No resources found" on
+ * stderr when a table is empty; NotFound errors for named objects that do not exist, after printing the ones that do.
  */
-import type { KubeObject, Namespace, Node, Pod } from '../../sim/types';
+import type { Endpoints, Event, KubeObject, Namespace, Node, Pod, Service } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
 import { allNamespacesFlag, filenameFlag, newOutput, outputFlag, result, selectorFlag } from '../command';
 import { notFound } from '../../sim/errors';
 import { formatError } from '../errors';
-import { listTarget, resolveTargets, UsageError, type Target } from '../targets';
+import { endpointsDeprecationWarning, listTarget, resolveTargets, selectorError, UsageError, type Target } from '../targets';
 import { podTable } from '../printers/pods';
-import { printTable } from '../printers/table';
+import { printTable, type TableColumn } from '../printers/table';
+import { endpointColumnDefinitions, eventColumnDefinitions, namespaceColumnDefinitions, nodeColumnDefinitions, printEndpoints, printEvent, printNamespace, printNode, printService, printServiceWide, serviceColumnDefinitions } from '../printers/resources';
 import { translateTimestampSince } from '../printers/duration';
 import { toYaml, toYamlList } from '../printers/yaml';
 import { toJson, toJsonList } from '../printers/json';
 import { typedName } from '../resources';
+import { goSharpV, JSONPath, type JsonValue } from '../jsonpath';
+import { parseCustomColumnsSpec, printCustomColumns, sortByField, type Column } from '../printers/custom-columns';
 
-/** Human-readable rows for the types lesson 1 can meet besides pods. Issue #4 ports the rest of printers.go. */
+/** Column definitions and per-object cells, keyed by resource: printers.go AddHandlers (v1.34). */
+const printers: Record<string, { columns: TableColumn[]; print: (obj: never, now: number, wide: boolean) => string[] }> = {
+  services: { columns: serviceColumnDefinitions, print: (s: Service, now, wide) => (wide ? printServiceWide(s, now) : printService(s, now)) },
+  endpoints: { columns: endpointColumnDefinitions, print: (e: Endpoints, now) => printEndpoints(e, now) },
+  events: { columns: eventColumnDefinitions, print: (e: Event, now) => printEvent(e, now) },
+  namespaces: { columns: namespaceColumnDefinitions, print: (n: Namespace, now) => printNamespace(n, now) },
+  nodes: { columns: nodeColumnDefinitions, print: (n: Node, now) => printNode(n, now) },
+};
+
+/** The human-readable table for objects of one type (pods through podTable, others through `printers`). */
 function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, withNamespace: boolean, withKind: boolean): string {
   const now = o.cluster.clock.now();
-  const opts = { wide: o.flags.output === 'wide', noHeaders: o.flags['no-headers'] as boolean, showLabels: o.flags['show-labels'] as boolean, withNamespace, kind: withKind ? type.kind.toLowerCase() : undefined };
-  const age = (x: KubeObject) => translateTimestampSince(x.metadata.creationTimestamp, now);
+  const wide = o.flags.output === 'wide';
+  const opts = { wide, noHeaders: o.flags['no-headers'] as boolean, showLabels: o.flags['show-labels'] as boolean, withNamespace, kind: withKind ? type.kind.toLowerCase() : undefined };
+  if (type.resource === 'pods') return podTable(objs as Pod[], { ...opts, now });
+  const p = printers[type.resource];
   const row = (x: KubeObject, cells: string[]) => ({ cells, namespace: x.metadata.namespace, labels: x.metadata.labels });
-  switch (type.resource) {
-    case 'pods': return podTable(objs as Pod[], { ...opts, now });
-    case 'namespaces':
-      return printTable([{ name: 'Name' }, { name: 'Status' }, { name: 'Age' }],
-        (objs as Namespace[]).map((n) => row(n, [n.metadata.name!, n.status?.phase ?? '', age(n)])), opts);
-    case 'nodes':
-      // Models printers.go printNode: roles from node-role.kubernetes.io/* labels.
-      return printTable([{ name: 'Name' }, { name: 'Status' }, { name: 'Roles' }, { name: 'Age' }, { name: 'Version' }, { name: 'Internal-IP', priority: 1 }, { name: 'External-IP', priority: 1 }, { name: 'OS-Image', priority: 1 }, { name: 'Kernel-Version', priority: 1 }, { name: 'Container-Runtime', priority: 1 }],
-        (objs as Node[]).map((n) => {
-          const ready = n.status.conditions.find((c) => c.type === 'Ready');
-          // printNode: "Ready" when True, "NotReady" otherwise (Unknown included), "Unknown" only without the condition.
-          const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown', ...(n.spec.unschedulable ? ['SchedulingDisabled'] : [])].join(',');
-          const roles = Object.keys(n.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length)).sort().join(',') || '<none>';
-          const addr = (t: string) => n.status.addresses.find((a) => a.type === t)?.address ?? '<none>';
-          return row(n, [n.metadata.name!, status, roles, age(n), n.status.nodeInfo.kubeletVersion, addr('InternalIP'), addr('ExternalIP'), n.status.nodeInfo.osImage, n.status.nodeInfo.kernelVersion, n.status.nodeInfo.containerRuntimeVersion]);
-        }), opts);
-    default:
-      return printTable([{ name: 'Name' }, { name: 'Age' }], objs.map((x) => row(x, [x.metadata.name!, age(x)])), opts);
-  }
+  if (!p) return printTable([{ name: 'Name' }, { name: 'Age' }], objs.map((x) => row(x, [x.metadata.name!, translateTimestampSince(x.metadata.creationTimestamp, now)])), opts);
+  return printTable(p.columns, objs.map((x) => row(x, p.print(x as never, now, wide))), opts);
 }
 
 function run(o: RunOptions) {
   const out = newOutput();
-  const output = (o.flags.output as string | undefined) ?? '';
-  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) {
-    out.err.push(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`);
+  const outputArg = (o.flags.output as string | undefined) ?? '';
+  // `-o jsonpath=TEMPLATE`: the format is what precedes the first '=' (get_flags.go ToPrinter).
+  const eq = outputArg.indexOf('=');
+  const output = eq === -1 ? outputArg : outputArg.slice(0, eq);
+  const templateArg = eq === -1 ? '' : outputArg.slice(eq + 1);
+  if (!['', 'wide', 'yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json', 'custom-columns'].includes(output) || (eq !== -1 && !output.startsWith('jsonpath') && output !== 'custom-columns')) {
+    out.err.push(`error: unable to match a printer suitable for the output format "${outputArg}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`);
     return result(out, 1);
   }
+  let jsonPath: JSONPath | undefined;
+  let columns: Column[] | undefined;
+  try {
+    if (output.startsWith('jsonpath')) {
+      // cli-runtime jsonpath_flags.go: --allow-missing-template-keys defaults to true.
+      if (templateArg === '') throw new Error('template format specified but no template given');
+      try {
+        jsonPath = new JSONPath('out').parse(templateArg).setAllowMissingKeys(true).enableJSONOutput(output === 'jsonpath-as-json');
+      } catch (e) {
+        throw new Error(`error parsing jsonpath ${templateArg}, ${(e as Error).message}\n`);
+      }
+    } else if (output === 'custom-columns') columns = parseCustomColumnsSpec(templateArg);
+  } catch (e) {
+    out.err.push(`error: ${(e as Error).message.replace(/\n$/, '')}\n`);
+    return result(out, 1);
+  }
+  const sortBy = o.flags['sort-by'] as string | undefined;
   const allNs = o.flags['all-namespaces'] as boolean;
   const selector = o.flags.selector as string | undefined;
   let targets: Target[];
@@ -61,12 +80,17 @@ function run(o: RunOptions) {
     } else out.err.push(formatError(e));
     return result(out, 1);
   }
+  // The apiserver's deprecation warning for core/v1 Endpoints (v1.33+), written once by client-go's
+  // deduplicating WarningWriter before anything is printed.
+  if (targets.some((t) => t.type.resource === 'endpoints')) out.err.push(`Warning: ${endpointsDeprecationWarning}\n`);
   const found: Array<{ type: Target['type']; obj: KubeObject }> = [];
   const errors: string[] = [];
   let listed = false;
   for (const t of targets) {
     if (t.name === '') {
       listed = true;
+      const bad = selectorError(t, selector);
+      if (bad) { errors.push(formatError(bad)); continue; }
       for (const obj of listTarget(o, t, selector)) found.push({ type: t.type, obj });
       continue;
     }
@@ -75,7 +99,39 @@ function run(o: RunOptions) {
     else errors.push(formatError(notFound(t.type.resource, t.name)));
   }
   const single = !listed && targets.length === 1 && found.length === 1;
-  if (output === 'yaml') out.out.push(single ? toYaml(found[0].obj) : found.length || listed ? toYamlList(found.map((f) => f.obj)) : '');
+  const human = output === '' || output === 'wide';
+  const plain = (x: KubeObject) => JSON.parse(JSON.stringify(x)) as JsonValue;
+  if (sortBy && !single) {
+    try {
+      if (human) {
+        // sorter.go SortingPrinter: each table is sorted on its own, and only when it has more than one row.
+        const byType = new Map<string, typeof found>();
+        for (const f of found) byType.set(f.type.resource, [...(byType.get(f.type.resource) ?? []), f]);
+        found.splice(0, found.length, ...[...byType.values()].flatMap((g) => (g.length > 1 ? sortByField(g, sortBy, (f) => plain(f.obj)) : g)));
+      } else found.splice(0, found.length, ...sortByField(found, sortBy, (f) => plain(f.obj)));
+    } catch (e) {
+      out.err.push(`error: ${(e as Error).message}\n`);
+      return result(out, 1);
+    }
+  }
+  const listObject = (): JsonValue => ({ apiVersion: 'v1', items: found.map((f) => plain(f.obj)), kind: 'List', metadata: { resourceVersion: '' } });
+  if (jsonPath && (single || found.length || listed)) {
+    const data = single ? plain(found[0].obj) : listObject();
+    try {
+      out.out.push(jsonPath.execute(data));
+    } catch (e) {
+      // cli-runtime printers/jsonpath.go PrintObj.
+      out.err.push(`error: error executing jsonpath ${JSON.stringify(templateArg)}: Error executing template: ${(e as Error).message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${templateArg}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n\n`);
+      return result(out, 1);
+    }
+  } else if (columns && (single || found.length || listed)) {
+    try {
+      out.out.push(printCustomColumns(columns, found.map((f) => plain(f.obj)), o.flags['no-headers'] as boolean));
+    } catch (e) {
+      out.err.push(`error: ${(e as Error).message}\n`);
+      return result(out, 1);
+    }
+  } else if (output === 'yaml') out.out.push(single ? toYaml(found[0].obj) : found.length || listed ? toYamlList(found.map((f) => f.obj)) : '');
   else if (output === 'json') out.out.push(single ? toJson(found[0].obj) : found.length || listed ? toJsonList(found.map((f) => f.obj)) : '');
   else if (output === 'name') out.out.push(found.map((f) => `${typedName(f.type, f.obj.metadata.name!)}\n`).join(''));
   else {
@@ -86,10 +142,12 @@ function run(o: RunOptions) {
       g.objs.push(f.obj);
       groups.set(f.type.resource, g);
     }
-    const withKind = new Set(targets.map((t) => t.type.resource)).size > 1;
+    // get.go: resource.MultipleTypesRequested(args) (`all` included) or multipleGVKsRequested(infos).
+    const withKind = new Set(targets.map((t) => t.type.resource)).size > 1 || groups.size > 1;
     out.out.push([...groups.values()].map((g) => humanTable(g.type, g.objs, o, allNs && g.type.namespaced, withKind)).join('\n'));
   }
-  if (found.length === 0 && listed && errors.length === 0 && output !== 'yaml' && output !== 'json') {
+  // get.go printGeneric prints the empty List for yaml, json, jsonpath and custom-columns without a word.
+  if (found.length === 0 && listed && errors.length === 0 && (human || output === 'name')) {
     const t = targets[0];
     out.err.push(t.type.namespaced && !allNs ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n');
   }
@@ -104,6 +162,7 @@ export const getCommand: KubectlCommand = {
   examples: '  # List all pods in ps output format\n  kubectl get pods\n\n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n\n  # List a single pod in JSON output format\n  kubectl get -o json pod web-pod-13je7',
   flags: [outputFlag, allNamespacesFlag, selectorFlag, filenameFlag,
     { name: 'show-labels', type: 'bool', default: false, usage: 'When printing, show all labels as the last column (default hide labels column).' },
+    { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
     { name: 'no-headers', type: 'bool', default: false, usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' }],
   run,
 };

@@ -63,7 +63,8 @@ const shorten = (s: string, max: number) =>
 const stringOrNone = (s: string) => (s === '' ? '<none>' : s);
 const printBool = (v: boolean) => (v ? 'True' : 'False');
 
-function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<string, string> | undefined): void {
+/** describe.go printLabelsMultiline: `Title:\tk=v` lines sorted by key, or `<none>`. */
+export function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<string, string> | undefined): void {
   w.write(LEVEL_0, `${title}:\t`);
   const keys = Object.keys(labels ?? {}).sort();
   if (keys.length === 0) {
@@ -76,7 +77,8 @@ function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<str
   });
 }
 
-function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
+/** describe.go printAnnotationsMultiline: as labels, skipping last-applied-configuration and folding long values. */
+export function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
   w.write(LEVEL_0, `${title}:\t`);
   const keys = Object.keys(annotations ?? {})
     .filter((k) => !skipAnnotations.has(k))
