@@ -41,8 +41,26 @@ export function createNodeLifecycle(o: { api: ApiServer; clock: VirtualClock; ev
   const down = new Set<string>();
   const evictions = new Map<string, TimerHandle>(); // pod uid → pending deletion
 
-  // After a skip the kubelets have been renewing all along.
-  clock.onSkip(() => { for (const n of lastHeartbeat.keys()) if (!down.has(n)) lastHeartbeat.set(n, clock.now()); });
+  /**
+   * The kubelet's node status report (nodeStatusReportFrequency, 5m): even when nothing changed it re-posts its
+   * conditions with a fresh lastHeartbeatTime (kubelet_node_status.go tryUpdateNodeStatus). Unreachable nodes don't.
+   */
+  const nodeStatusReportFrequencyMs = 5 * 60_000;
+  function reportNodeStatus() {
+    const ts = rfc3339(clock.now());
+    for (const n of api.list<Node>('nodes')) {
+      if (down.has(n.metadata.name!) || n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'Unknown')) continue;
+      const next = clone(n);
+      next.status.conditions = next.status.conditions.map((c) => (kubeletConditions.includes(c.type) ? { ...c, lastHeartbeatTime: ts } : c));
+      api.updateStatus('nodes', next);
+    }
+  }
+  const report = clock.every(nodeStatusReportFrequencyMs, reportNodeStatus);
+  // After a skip the kubelets have been renewing and reporting all along.
+  clock.onSkip(() => {
+    for (const n of lastHeartbeat.keys()) if (!down.has(n)) lastHeartbeat.set(n, clock.now());
+    reportNodeStatus();
+  });
   const renew = clock.every(nodeLeaseRenewMs, () => {
     for (const n of api.list<Node>('nodes')) if (!down.has(n.metadata.name!)) lastHeartbeat.set(n.metadata.name!, clock.now());
   });
@@ -192,6 +210,6 @@ export function createNodeLifecycle(o: { api: ApiServer; clock: VirtualClock; ev
       if (reachable) { down.delete(node); lastHeartbeat.set(node, clock.now()); } else down.add(node);
     },
     reachable: (node) => !down.has(node),
-    stop() { renew.cancel(); monitor.cancel(); stopNodes(); stopPods(); for (const t of evictions.values()) t.cancel(); },
+    stop() { renew.cancel(); monitor.cancel(); report.cancel(); stopNodes(); stopPods(); for (const t of evictions.values()) t.cancel(); },
   };
 }
