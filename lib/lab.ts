@@ -9,6 +9,7 @@ import { createVirtualFs, type VirtualFs } from './shell/vfs';
 import { createShell, type Shell } from './shell/shell';
 import { createTerminalSession } from './shell/terminal';
 import { createKubectl } from './kubectl/kubectl';
+import { createCompleter } from './kubectl/complete';
 import { createFaultPrograms } from './faults';
 import { gradeExercise, unknownExercise, type CheckLocale } from './lessons/checks';
 import type { LessonMeta } from './lessons/schema';
@@ -69,7 +70,8 @@ export function createLab(opts: LabOptions = {}): FullLab {
   }
   for (const line of opts.lesson?.setup ?? []) submit(line);
 
-  const session = createTerminalSession({ shell, submit });
+  const complete = createCompleter({ fs, cluster, commands: () => shell.commands() });
+  const session = createTerminalSession({ shell, submit, complete });
   session.onLine((line: string) => { journal.push({ line }); notify(); });
   session.onInterrupt(() => { journal.push({ interrupt: true }); notify(); });
   const terminal: TerminalIO = {

@@ -39,6 +39,8 @@ export interface Shell {
   prompt(): string;
   /** Commands entered so far, oldest first (a multi-line command is one entry with `\n` inside). Read-only view. */
   history(): readonly string[];
+  /** Names of the commands it runs (builtins and programs), sorted; for tab completion. Read-only. */
+  commands(): string[];
 }
 
 type Sink = { kind: 'stdout' } | { kind: 'stderr' } | { kind: 'file'; path: string } | { kind: 'null' };
@@ -249,6 +251,7 @@ export function createShell(options: ShellOptions): Shell {
       if (pending.length === 0) return '';
       return finish(parse(source(), { firstLine: pendingFirstLine, eof: true })).output;
     },
+    commands: () => [...programs.keys()].sort(),
     interrupt() {
       pending = [];
       stillOpen = undefined;

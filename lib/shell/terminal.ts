@@ -1,15 +1,28 @@
 /**
  * The interactive side of the lesson terminal: a readline-like line editor over raw xterm keystrokes.
  * It echoes and redraws the line (wrapping at `cols`), keeps history navigation, and hands each finished
- * physical line to the shell. It only produces ANSI text for `onOutput`; the xterm widget lives in the app.
+ * physical line to the shell; Tab asks an optional completer, as bash's readline does. It only produces ANSI text
+ * for `onOutput`; the xterm widget lives in the app.
  */
 import type { TerminalIO } from '../lab-types';
 import type { Shell, SubmitResult } from './shell';
+
+/** What Tab may put in place of the word that ends at the cursor (see lib/kubectl/complete.ts `Completion`). */
+export interface LineCompletion {
+  /** Index in the line (UTF-16 units) where the word being completed begins. */
+  start: number;
+  /** Full replacement words; one ending in `/` or `=` gets no space after it. */
+  candidates: string[];
+  /** The candidates are paths: a listing shows their last component only. */
+  files?: boolean;
+}
 
 export interface TerminalSessionOptions {
   shell: Shell;
   /** How a line reaches the shell; defaults to `shell.submit` (a lab wraps it to settle its cluster). */
   submit?: (line: string) => SubmitResult;
+  /** Tab completion for the line and cursor (UTF-16 index); without it Tab is ignored. */
+  complete?: (line: string, cursor: number) => LineCompletion;
 }
 
 export interface TerminalSession extends TerminalIO {
@@ -66,6 +79,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   let draft = '';
   let killed = '';
   let partialEscape = '';
+  let lastWasTab = false; // readline lists the candidates on a second consecutive Tab
 
   const write = (data: string) => {
     for (const l of outputListeners) l(data);
@@ -205,6 +219,85 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     return k;
   };
 
+  /** The longest common prefix of `xs` (compared by code point). */
+  function commonPrefix(xs: string[]): string {
+    let p = [...xs[0]];
+    for (const x of xs.slice(1)) {
+      const c = [...x];
+      let k = 0;
+      while (k < p.length && k < c.length && p[k] === c[k]) k++;
+      p = p.slice(0, k);
+    }
+    return p.join('');
+  }
+
+  /** Candidates in columns, sorted down then across, as readline's rl_display_match_list lays them out. */
+  function columns(items: string[]): string {
+    const width = Math.max(...items.map((x) => [...x].reduce((w, ch) => w + charWidth(ch), 0))) + 2;
+    // readline: a listing that would exactly fill the row loses a column, so xterm does not wrap early.
+    let perRow = Math.max(1, Math.floor(cols / width));
+    if (perRow > 1 && perRow * width === cols) perRow--;
+    const rows = Math.ceil(items.length / perRow);
+    const out: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      let row = '';
+      for (let c = 0; c < perRow; c++) {
+        const item = items[c * rows + r];
+        if (item === undefined) continue;
+        const last = (c + 1) * rows + r >= items.length;
+        row += last ? item : item + ' '.repeat(width - [...item].reduce((w, ch) => w + charWidth(ch), 0));
+      }
+      out.push(row);
+    }
+    return out.join('\r\n');
+  }
+
+  /**
+   * Tab, as bash's readline does it: one candidate replaces the word (plus a space, unless it is a directory or
+   * ends in `=`); several complete their common prefix, and a second Tab lists them below the line and redraws
+   * the prompt. Nothing to add rings the bell.
+   */
+  function tab(again: boolean): void {
+    if (!options.complete || continuing) return;
+    const line = chars.join('');
+    const at = chars.slice(0, cursor).join('').length;
+    let result: LineCompletion;
+    try {
+      result = options.complete(line, at);
+    } catch {
+      return write('\x07');
+    }
+    const { candidates } = result;
+    const from = [...line.slice(0, Math.max(0, Math.min(result.start, at)))].length;
+    const word = chars.slice(from, cursor).join('');
+    if (candidates.length === 0) return write('\x07');
+    if (candidates.length === 1) {
+      const c = candidates[0];
+      return replaceWord(from, c + (c.endsWith('/') || c.endsWith('=') ? '' : ' '));
+    }
+    const prefix = commonPrefix(candidates);
+    if ([...prefix].length > [...word].length) return replaceWord(from, prefix);
+    if (!again) return write('\x07');
+    const shown = result.files ? candidates.map((c) => c.replace(/\/$/, '').replace(/^.*\//, '') + (c.endsWith('/') ? '/' : '')) : candidates;
+    const keep = cursor;
+    finishLine('');
+    write(columns(shown) + '\r\n');
+    startCol = 0;
+    cursorRow = 0;
+    cursor = keep;
+    render();
+  }
+
+  /** Replaces chars[from, cursor) with `text` and redraws; typing at the end of the line only echoes the rest. */
+  function replaceWord(from: number, text: string): void {
+    const word = chars.slice(from, cursor).join('');
+    if (cursor === chars.length && text.startsWith(word)) return insert(text.slice(word.length));
+    const added = [...text];
+    chars.splice(from, cursor - from, ...added);
+    cursor = from + added.length;
+    render();
+  }
+
   function control(ch: string): void {
     switch (ch) {
       case '\r':
@@ -283,6 +376,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       let k = 0;
       while (k < s.length) {
         if (s[k] === '\x1b') {
+          lastWasTab = false;
           PARTIAL_ESCAPE.lastIndex = k;
           if (PARTIAL_ESCAPE.test(s)) {
             partialEscape = s.slice(k);
@@ -293,11 +387,17 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
           escape(m[1], m[2], m[3], m[4]);
           k = ESCAPE.lastIndex;
         } else if (s[k] < ' ' || s[k] === '\x7f') {
-          control(s[k]);
+          const again = lastWasTab;
+          lastWasTab = false;
+          if (s[k] === '\t') {
+            tab(again);
+            lastWasTab = true;
+          } else control(s[k]);
           k += s[k] === '\r' && s[k + 1] === '\n' ? 2 : 1;
         } else {
           let end = k;
           while (end < s.length && s[end] >= ' ' && s[end] !== '\x7f') end++;
+          lastWasTab = false;
           insert(s.slice(k, end));
           k = end;
         }

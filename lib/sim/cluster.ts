@@ -49,18 +49,18 @@ export interface Cluster {
  * reconnecting kubelet's do.
  */
 function gateWhileUnreachable(api: Api, events: EventRecorder, nodeName: string, up: () => boolean) {
-  // Typed loosely on purpose: each wrapped method keeps the generic signature of the one it wraps.
-  const write = <F extends (...a: never[]) => unknown>(fn: F): F => ((...a: Parameters<F>) => {
-    if (up()) return fn(...a);
-    throw new Error('node unreachable');
-  }) as F;
+  // Writes from an unreachable kubelet never arrive. They are dropped, and the kubelet is answered as if the
+  // server had taken them (its own view moves on; the resync on return reconciles it with the real state).
+  const lost = <F extends (...a: never[]) => unknown>(fn: F, answer: (...a: Parameters<F>) => unknown): F => ((...a: Parameters<F>) => (up() ? fn(...a) : answer(...a))) as F;
+  const asSent = (_resource: string, obj: KubeObject) => obj;
+  const asStored = (resource: string, ns: string | undefined, name: string) => api.find(resource, ns, name);
   const podWatchers: Array<(e: WatchEvent) => void> = [];
   const delivered = new Map<string, KubeObject>(); // pods of this node the kubelet has heard of, by uid
   return {
     api: {
       ...api,
-      create: write(api.create), update: write(api.update), updateStatus: write(api.updateStatus), patch: write(api.patch),
-      delete: write(api.delete), bindPod: write(api.bindPod),
+      create: lost(api.create, asSent), update: lost(api.update, asSent), updateStatus: lost(api.updateStatus, asSent),
+      patch: lost(api.patch, asStored), delete: lost(api.delete, asStored), bindPod: lost(api.bindPod, asStored),
       watch: (resource: string, fn: (e: WatchEvent) => void) => {
         if (resource === 'pods') podWatchers.push(fn);
         return api.watch(resource, (e) => {
