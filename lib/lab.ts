@@ -54,6 +54,9 @@ export function createLab(opts: LabOptions = {}): FullLab {
     else journal.push({ advanceMs: ms });
   };
 
+  // The lesson's own setup comes first, on a new lab and on a replayed one alike.
+  for (const line of opts.lesson?.setup ?? []) submit(line);
+
   // Replay: what the learner saw before the reload is shown again, the cluster and files come back as they were.
   let replayed = '';
   for (const entry of opts.journal ?? []) {
@@ -68,7 +71,6 @@ export function createLab(opts: LabOptions = {}): FullLab {
       journal.push({ interrupt: true });
     } else advance(entry.advanceMs);
   }
-  for (const line of opts.lesson?.setup ?? []) submit(line);
 
   const complete = createCompleter({ fs, cluster, commands: () => shell.commands() });
   const session = createTerminalSession({ shell, submit, complete });

@@ -54,3 +54,15 @@ describe('lab journal', () => {
     expect(calls).toBe(2);
   });
 });
+
+test('a lesson setup runs first, on a new lab and on a replayed one, so the replay matches', () => {
+  const lesson = {
+    slug: 'x', order: 9, title: { en: 'x', zh: 'x' }, summary: { en: 'x', zh: 'x' }, exercises: [],
+    setup: ['echo "first" > notes.txt'],
+  };
+  const lab = createLab({ lesson });
+  typeLines(lab, ['echo "second" >> notes.txt']);
+  expect(lab.fs.readFile('notes.txt')).toBe('first\nsecond\n');
+  const again = createLab({ lesson, journal: lab.journal() });
+  expect(again.fs.readFile('notes.txt')).toBe('first\nsecond\n');
+});
