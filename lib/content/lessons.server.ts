@@ -89,11 +89,6 @@ export async function loadLessons(dir: string = defaultLessonsDir): Promise<Less
   return lessons;
 }
 
-/** One lesson by slug, or undefined. */
-export async function loadLesson(slug: string, dir: string = defaultLessonsDir): Promise<LessonMeta | undefined> {
-  return (await loadLessons(dir)).find((lesson) => lesson.slug === slug);
-}
-
 /** Path of a lesson's prose in a locale. */
 export function lessonMdxPath(slug: string, locale: Locale, dir: string = defaultLessonsDir): string {
   return path.join(dir, slug, `lesson.${locale}.mdx`);

@@ -35,7 +35,6 @@ const localized = z.strictObject({
   en: z.string().min(1).describe('English text'),
   zh: z.string().min(1).describe('Simplified Chinese text'),
 });
-export type Localized = z.infer<typeof localized>;
 
 export const exerciseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable id, kebab-case; progress is stored under it'),

@@ -3,8 +3,6 @@
  * Only the fields the simulator reads or writes are typed; everything else a manifest carries is kept as-is.
  */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 export interface ObjectMeta {
   name?: string;
   generateName?: string;

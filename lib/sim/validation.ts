@@ -108,17 +108,6 @@ function hasChDirPrefix(value: string): string[] {
   return [];
 }
 
-const envVarNameFmt = '[-._a-zA-Z][-._a-zA-Z0-9]*';
-
-/** Error strings for an environment variable name under the strict rule; [] when valid. Models IsEnvVarName. */
-export function isEnvVarName(value: string): string[] {
-  const errs: string[] = [];
-  if (!new RegExp(`^${envVarNameFmt}$`).test(value)) {
-    errs.push(regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", envVarNameFmt, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
-  }
-  return [...errs, ...hasChDirPrefix(value)];
-}
-
 /**
  * Error strings for an environment variable name under the relaxed rule (printable ASCII but '='), which v1.34
  * applies: RelaxedEnvironmentVariableValidation is GA. Models IsRelaxedEnvVarName.

@@ -13,18 +13,12 @@ import { filenameFlag, dryRunFlag, outputFlag, newOutput, result } from '../comm
 import { readManifests } from '../manifest';
 import { resourceForKind, typedName } from '../resources';
 import { addSourceToErr, formatError } from '../errors';
+import { goJsonMarshal } from '../printers/json';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Deep copy with object keys sorted, as Go's encoding/json orders map keys. */
-export function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (isObj(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
-  return v;
-}
 
 /** The last-applied-configuration value for a config object. */
 export function lastAppliedFor(config: KubeObject): string {
@@ -33,7 +27,8 @@ export function lastAppliedFor(config: KubeObject): string {
     delete c.metadata.annotations[LAST_APPLIED];
     if (Object.keys(c.metadata.annotations).length === 0) delete c.metadata.annotations;
   }
-  return `${JSON.stringify(sortKeys(c))}\n`;
+  // util.GetModifiedConfiguration: runtime.Encode with the unstructured JSON scheme, i.e. json.Marshal plus a newline.
+  return `${goJsonMarshal(c)}\n`;
 }
 
 function withLastApplied(config: KubeObject): KubeObject {
@@ -92,7 +87,7 @@ function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolea
   let last: unknown;
   try { last = lastText ? JSON.parse(lastText) : undefined; } catch { last = undefined; }
   const desired = threeWayMerge(live, annotated, last) as KubeObject;
-  if (JSON.stringify(sortKeys(desired)) === JSON.stringify(sortKeys(live))) return `${warning}${typedName(type, name)} unchanged${suffix}\n`;
+  if (goJsonMarshal(desired) === goJsonMarshal(live)) return `${warning}${typedName(type, name)} unchanged${suffix}\n`;
   if (!dryRun) {
     try { o.cluster.api.update(type.resource, { ...desired, metadata: { ...desired.metadata, resourceVersion: live.metadata.resourceVersion } }); } catch (e) { throw addSourceToErr('patching', source, e); }
   }

@@ -35,20 +35,30 @@ const byCodePoint = (a: string, b: string): number => {
   return x.length - y.length;
 };
 
-function encode(v: unknown, indent: string): string {
+/** Encodes as Go's encoding/json; `indent` null is json.Marshal's compact form, a string MarshalIndent's. */
+function encode(v: unknown, indent: string | null): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return goJsonString(v);
   // JavaScript and Go agree on number text: shortest round trip, exponent below 1e-6 and from 1e21.
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
-  const inner = indent + '    ';
+  const inner = indent === null ? null : indent + '    ';
+  const open = inner === null ? '' : `\n${inner}`;
+  const sep = inner === null ? ',' : `,\n${inner}`;
+  const close = indent === null ? '' : `\n${indent}`;
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return `[\n${v.map((x) => inner + encode(x, inner)).join(',\n')}\n${indent}]`;
+    return `[${open}${v.map((x) => encode(x, inner)).join(sep)}${close}]`;
   }
   const keys = Object.keys(v).sort(byCodePoint);
   if (keys.length === 0) return '{}';
   const o = v as Record<string, unknown>;
-  return `{\n${keys.map((k) => `${inner}${goJsonString(k)}: ${encode(o[k], inner)}`).join(',\n')}\n${indent}}`;
+  const colon = inner === null ? ':' : ': ';
+  return `{${open}${keys.map((k) => `${goJsonString(k)}${colon}${encode(o[k], inner)}`).join(sep)}${close}}`;
+}
+
+/** Go's json.Marshal of an unstructured object: compact, keys sorted, HTML-escaped (kubectl's last-applied JSON). */
+export function goJsonMarshal(obj: unknown): string {
+  return encode(JSON.parse(JSON.stringify(obj)), null);
 }
 
 /** Returns `obj` as `kubectl get -o json` prints it, trailing newline included. Pure. */
