@@ -5,6 +5,7 @@
  * keys are visited in sorted order so that output is repeatable.
  */
 import { goJsonString } from './printers/json';
+import { goQuote } from '../sim/errors';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
@@ -607,7 +608,7 @@ export function goV(v: JsonValue): string {
 export function goSharpV(v: JsonValue, inInterface = true): string {
   if (v === null) return inInterface ? 'interface {}(nil)' : '<nil>';
   if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSharpV(x)).join(', ')}}`;
-  if (typeof v === 'object') return `map[string]interface {}{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${goSharpV(v[k])}`).join(', ')}}`;
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'object') return `map[string]interface {}{${Object.keys(v).sort().map((k) => `${goQuote(k)}:${goSharpV(v[k])}`).join(', ')}}`;
+  if (typeof v === 'string') return goQuote(v);
   return String(v);
 }

@@ -7,7 +7,7 @@ import type { KubeObject } from '../sim/types';
 import type { RunOptions } from './command';
 import { readManifests } from './manifest';
 import { resolveResource, resourceForKind } from './resources';
-import { badRequest, type ApiError } from '../sim/errors';
+import { badRequest, fieldErrorBody, goQuote, type ApiError } from '../sim/errors';
 import { isQualifiedName, isValidLabelValue } from '../sim/validation';
 
 export interface Target { type: ResourceType; namespace: string | undefined; name: string }
@@ -122,28 +122,31 @@ export interface Requirement { key: string; operator: 'in' | 'notin' | '=' | '==
 
 const binaryOperators = ['in', 'notin', '=', '==', '!=', 'gt', 'lt'];
 
+/** A selector error as field.Invalid with a nil path prints it (`<nil>: Invalid value: "x": detail`). */
+const invalidAtNil = (value: unknown, detail: string) => new Error(`<nil>: ${fieldErrorBody({ type: 'FieldValueInvalid', field: '<nil>', badValue: value, detail })}`);
+
 /** labels.NewRequirement's validation; the error reads as field.ErrorList with a nil path does. */
 function newRequirement(key: string, operator: Requirement['operator'], vals: string[]): Requirement {
   const keyErrs = isQualifiedName(key);
-  if (keyErrs.length) throw new Error(`<nil>: Invalid value: ${JSON.stringify(key)}: ${keyErrs.join('; ')}`);
+  if (keyErrs.length) throw invalidAtNil(key, keyErrs.join('; '));
   switch (operator) {
     case 'in': case 'notin':
       if (vals.length === 0) throw new Error("<nil>: Invalid value: null: for 'in', 'notin' operators, values set can't be empty");
       break;
     case '=': case '==': case '!=':
-      if (vals.length !== 1) throw new Error(`<nil>: Invalid value: ${JSON.stringify(vals)}: exact-match compatibility requires one single value`);
+      if (vals.length !== 1) throw invalidAtNil(vals, `exact-match compatibility requires one single value`);
       break;
     case 'exists': case '!':
-      if (vals.length !== 0) throw new Error(`<nil>: Invalid value: ${JSON.stringify(vals)}: values set must be empty for exists and does not exist`);
+      if (vals.length !== 0) throw invalidAtNil(vals, `values set must be empty for exists and does not exist`);
       break;
     case 'gt': case 'lt':
-      if (vals.length !== 1) throw new Error(`<nil>: Invalid value: ${JSON.stringify(vals)}: for 'Gt', 'Lt' operators, exactly one value is required`);
-      if (!/^[+-]?\d+$/.test(vals[0])) throw new Error(`<nil>: Invalid value: ${JSON.stringify(vals[0])}: for 'Gt', 'Lt' operators, the value must be an integer`);
+      if (vals.length !== 1) throw invalidAtNil(vals, `for 'Gt', 'Lt' operators, exactly one value is required`);
+      if (!/^[+-]?\d+$/.test(vals[0])) throw invalidAtNil(vals[0], `for 'Gt', 'Lt' operators, the value must be an integer`);
       return { key, operator, values: vals };
   }
   for (const v of vals) {
     const errs = isValidLabelValue(v);
-    if (errs.length) throw new Error(`<nil>: Invalid value: ${JSON.stringify(v)}: ${errs.join('; ')}`);
+    if (errs.length) throw invalidAtNil(v, errs.join('; '));
   }
   return { key, operator, values: [...new Set(vals)].sort() };
 }
@@ -170,7 +173,7 @@ export function parseSelector(selector: string): Requirement[] {
     if (tok === 'DoesNotExist') { operator = '!'; ({ tok, lit } = consume(true)); }
     if (tok !== 'Identifier') throw new Error(`found '${lit}', expected: identifier`);
     const keyErrs = isQualifiedName(lit);
-    if (keyErrs.length) throw new Error(`<nil>: Invalid value: ${JSON.stringify(lit)}: ${keyErrs.join('; ')}`);
+    if (keyErrs.length) throw invalidAtNil(lit, keyErrs.join('; '));
     const t = lookahead(true).tok;
     if ((t === 'EndOfString' || t === 'Comma') && operator !== '!') operator = 'exists';
     return { key: lit, operator };
@@ -275,7 +278,7 @@ export function selectorError(t: Target, selector: string | undefined): ApiError
     parseSelector(selector);
     return undefined;
   } catch (e) {
-    return badRequest(`Unable to find "/v1, Resource=${t.type.resource}" that match label selector ${JSON.stringify(selector)}, field selector "": ${(e as Error).message}`);
+    return badRequest(`Unable to find "/v1, Resource=${t.type.resource}" that match label selector ${goQuote(selector)}, field selector "": ${(e as Error).message}`);
   }
 }
 

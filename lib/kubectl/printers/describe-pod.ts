@@ -6,6 +6,7 @@
  */
 import type { Container, ContainerState, ContainerStatus, EnvVar, Event, Pod, Probe, ResourceRequirements, Toleration } from '@/lib/sim/types';
 import { getPodQOS } from '@/lib/sim/pods/qos';
+import { goQuote } from '@/lib/sim/errors';
 import { parseQuantity } from '@/lib/sim/quantity';
 import { parseTimestamp, translateTimestampSince } from './duration';
 import { escapeTerminal } from './table';
@@ -155,7 +156,7 @@ function extractFieldPath(pod: Pod, fieldPath: string): string {
   const formatMap = (m: Record<string, string> | undefined) =>
     Object.keys(m ?? {})
       .sort()
-      .map((k) => `${k}=${JSON.stringify(m![k])}`)
+      .map((k) => `${k}=${goQuote(m![k])}`)
       .join('\n');
   switch (fieldPath) {
     case 'metadata.annotations':
@@ -337,7 +338,7 @@ function describeContainerVolumes(w: PrefixWriter, c: Container): void {
   const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
   w.write(LEVEL_2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
   for (const m of mounts) {
-    const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path=${JSON.stringify(m.subPath)}`] : [])];
+    const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path=${goQuote(m.subPath)}`] : [])];
     w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
   }
 }
