@@ -8,7 +8,7 @@
 export type JournalEntry =
   | { line: string }       // a complete line the learner submitted (a here-document's lines are separate entries)
   | { advanceMs: number }   // simulated time that passed in the page (the real-time ticker)
-  | { interrupt: true };    // Ctrl-C at the prompt (abandons a pending here-document or open quote)
+  | { interrupt: true };    // Ctrl-C: stops the running command, or abandons a pending here-document or open quote
 
 export interface CheckResult {
   /** What was checked, in words: `Pod "pod-example" has annotation created-by`. */
@@ -37,8 +37,15 @@ export interface TerminalIO {
 
 export interface Lab {
   readonly terminal: TerminalIO;
-  /** Let simulated time pass (the page's ticker calls this with elapsed real time). Journaled. */
+  /** Let `ms` of simulated time pass. Journaled. */
   advance(ms: number): void;
+  /**
+   * Real time passed on the page (the ticker): simulated time follows at the same pace, or faster while `sleep`
+   * fast-forwards. Journaled as the simulated time it became.
+   */
+  elapse(realMs: number): void;
+  /** A command is running in the terminal (it ends by itself or with Ctrl-C). */
+  busy(): boolean;
   /** Grades an exercise of this lab's lesson against the current cluster state, worded in `locale`. Pure. */
   grade(exerciseId: string, locale?: 'en' | 'zh'): GradeResult;
   /** Everything needed to rebuild this lab (persist it; pass it back as `journal` to createLab). */

@@ -21,6 +21,12 @@ export interface LabOptions {
   seed?: number;
   /** false for the headless runner: no colours, no cursor movement. */
   isTTY?: boolean;
+  /**
+   * A lab behind a terminal (the lesson page): commands that keep running (`sleep`, `get -w`, `logs -f`) run while
+   * the page moves time, until they end or Ctrl-C. Otherwise each line runs to its end at once (see ShellOptions).
+   * A journal must be replayed in the mode it was recorded in.
+   */
+  interactive?: boolean;
 }
 
 export interface FullLab extends Lab {
@@ -36,9 +42,15 @@ export function createLab(opts: LabOptions = {}): FullLab {
   const listeners = new Set<() => void>();
   const notify = () => { for (const l of listeners) l(); };
   const journal: JournalEntry[] = [];
-  const waitUntil = (done: () => boolean, timeoutMs: number) => cluster.clock.advanceUntil(done, timeoutMs);
+  const { clock } = cluster;
+  const waitUntil = (done: () => boolean, timeoutMs: number) => clock.advanceUntil(done, timeoutMs);
   const programs = new Map([createKubectl(cluster), ...createFaultPrograms(cluster)].map((p) => [p.name, p]));
-  const shell = createShell({ fs, programs, waitUntil, isTTY: opts.isTTY ?? true });
+  const shell = createShell({
+    fs, programs, waitUntil, now: () => clock.now(), idle: () => clock.pendingFinite() === 0,
+    isTTY: opts.isTTY ?? true, interactive: opts.interactive ?? false,
+  });
+  /** Where a running command's output goes: the replay transcript while replaying, then the terminal. */
+  let showJobOutput: (text: string, running: boolean) => void = () => {};
 
   const submit = (line: string) => {
     const r = shell.submit(line);
@@ -46,9 +58,33 @@ export function createLab(opts: LabOptions = {}): FullLab {
     cluster.clock.settle();
     return r;
   };
+  /**
+   * Moves simulated time. With a command running, time stops where it ends (a sleep's deadline, the instant its pod
+   * is gone) so that the rest of its command list runs at that very instant, exactly as it will on a replay.
+   */
+  const moveTime = (ms: number) => {
+    let left = ms;
+    let stuck = 0;
+    while (left > 0) {
+      const job = shell.job();
+      if (!job) {
+        clock.advance(left);
+        break;
+      }
+      const start = clock.now();
+      clock.advanceUntil(job.ended, job.until === undefined ? left : Math.min(left, Math.max(0, job.until - start)));
+      left -= clock.now() - start;
+      const r = shell.poll();
+      clock.settle();
+      showJobOutput(r.output, r.running);
+      // Never spin: a command that neither ends nor lets time pass is left to the next call.
+      stuck = clock.now() === start && r.running ? stuck + 1 : 0;
+      if (stuck > 2) break;
+    }
+  };
   const advance = (ms: number) => {
     if (ms <= 0) return;
-    cluster.clock.advance(ms);
+    moveTime(ms);
     const last = journal[journal.length - 1];
     if (last && 'advanceMs' in last) last.advanceMs += ms;
     else journal.push({ advanceMs: ms });
@@ -59,21 +95,28 @@ export function createLab(opts: LabOptions = {}): FullLab {
 
   // Replay: what the learner saw before the reload is shown again, the cluster and files come back as they were.
   let replayed = '';
+  const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+  showJobOutput = (text) => void (replayed += crlf(text));
   for (const entry of opts.journal ?? []) {
     if ('line' in entry) {
       const prompt = shell.prompt();
       const r = submit(entry.line);
-      replayed += `${prompt}${entry.line}\r\n${r.output.replace(/\r?\n/g, '\r\n')}`;
+      replayed += `${prompt}${entry.line}\r\n${crlf(r.output)}`;
       journal.push({ line: entry.line });
     } else if ('interrupt' in entry) {
-      shell.interrupt();
-      replayed += '^C\r\n';
+      replayed += '^C\r\n' + crlf(shell.interrupt());
       journal.push({ interrupt: true });
     } else advance(entry.advanceMs);
+  }
+  // Leaving the page closed the terminal: a command still running then is stopped as Ctrl-C stops it.
+  if (shell.job()) {
+    replayed += '^C\r\n' + crlf(shell.interrupt());
+    journal.push({ interrupt: true });
   }
 
   const complete = createCompleter({ fs, cluster, commands: () => shell.commands() });
   const session = createTerminalSession({ shell, submit, complete });
+  showJobOutput = (text, running) => session.showJobOutput(text, running);
   session.onLine((line: string) => { journal.push({ line }); notify(); });
   session.onInterrupt(() => { journal.push({ interrupt: true }); notify(); });
   const terminal: TerminalIO = {
@@ -86,12 +129,33 @@ export function createLab(opts: LabOptions = {}): FullLab {
   return {
     cluster, fs, shell, terminal,
     advance(ms) { advance(ms); notify(); },
+    elapse(realMs) {
+      // Real time on the page: simulated time follows it, faster while a `sleep` fast-forwards. The fast part
+      // stops where the sleep ends; the rest of the real time then counts at its own pace.
+      let left = realMs;
+      let ms = 0;
+      for (let guard = 0; left > 0 && guard < 100; guard++) {
+        const job = shell.job();
+        const pace = job?.pace ?? 1;
+        if (pace === 1 || job?.until === undefined) {
+          ms += left;
+          break;
+        }
+        const fast = Math.min(left * pace, Math.max(0, job.until - clock.now()));
+        if (fast > 0) advance(Math.round(fast));
+        left -= fast / pace;
+        if (fast === 0) break;
+      }
+      if (ms > 0) advance(Math.floor(ms));
+      notify();
+    },
+    busy: () => shell.job() !== undefined,
     grade(exerciseId: string, locale: CheckLocale = 'en'): GradeResult {
       const ex = opts.lesson?.exercises.find((e) => e.id === exerciseId);
       return ex ? gradeExercise(cluster.api, ex, locale) : unknownExercise(exerciseId, locale);
     },
     journal: () => journal.map((e) => ({ ...e })),
-    now: () => cluster.clock.now(),
+    now: () => clock.now(),
     subscribe(l) { listeners.add(l); return () => listeners.delete(l); },
   };
 }

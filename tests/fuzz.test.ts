@@ -182,7 +182,7 @@ function labRig(seed: number): Rig {
 function frozenRig(seed: number): Rig {
   const cluster = createCluster({ seed });
   const programs = new Map([createKubectl(cluster), ...createFaultPrograms(cluster)].map((p) => [p.name, p]));
-  const shell = createShell({ fs: createVirtualFs(), programs, waitUntil: (done) => done(), isTTY: false });
+  const shell = createShell({ fs: createVirtualFs(), programs, now: () => cluster.clock.now(), waitUntil: (done) => done(), isTTY: false });
   return { shell, cluster, settle: () => {}, advance: () => {} };
 }
 

@@ -12,7 +12,7 @@ import {
   addProgress, clearJournal, parseProgress, readJournal, readProgressRaw, subscribeStorage, writeJournal,
 } from './storage';
 
-type CreateLab = (options: { lesson: LessonMeta; journal?: JournalEntry[] }) => Lab;
+type CreateLab = (options: { lesson: LessonMeta; journal?: JournalEntry[]; interactive: true }) => Lab;
 
 export type LabStatus = 'loading' | 'ready' | 'error';
 
@@ -103,12 +103,12 @@ export function LabProvider({ lesson, locale, children }: { lesson: LessonMeta; 
         let created: Lab;
         let restoreFailed = false;
         try {
-          created = createLab({ lesson, journal });
+          created = createLab({ lesson, journal, interactive: true });
         } catch (error) {
           if (!journal) throw error;
           console.warn('PodLab: the saved lab could not be replayed; starting a fresh one.', error);
           clearJournal(slug);
-          created = createLab({ lesson });
+          created = createLab({ lesson, interactive: true });
           restoreFailed = true;
         }
         setState((s) => ({ status: 'ready', lab: created, generation: s.generation + 1, restoreFailed }));
@@ -134,7 +134,7 @@ export function LabProvider({ lesson, locale, children }: { lesson: LessonMeta; 
       last = now;
       const ms = Math.floor(elapsed);
       carry = elapsed - ms;
-      if (ms > 0) lab.advance(ms);
+      if (ms > 0) lab.elapse(ms);
     };
     const start = () => {
       if (timer !== undefined) return;
@@ -197,7 +197,7 @@ export function LabProvider({ lesson, locale, children }: { lesson: LessonMeta; 
     if (!createLab) return;
     if (lab) discardedLabs.add(lab);
     clearJournal(slug);
-    const fresh = createLab({ lesson });
+    const fresh = createLab({ lesson, interactive: true });
     setState((s) => ({ status: 'ready', lab: fresh, generation: s.generation + 1, restoreFailed: false }));
   }, [lab, lesson, slug]);
 
@@ -206,7 +206,9 @@ export function LabProvider({ lesson, locale, children }: { lesson: LessonMeta; 
     if (!lab || !terminal || pendingRef.current.length === 0) return;
     const lines = pendingRef.current;
     pendingRef.current = [];
-    // Ctrl-E Ctrl-U first: whatever the learner had half typed on the current line is cleared, not prepended.
+    // A command still running (a `sleep`, a `get -w`) is stopped first, as the learner would with Ctrl-C; then
+    // Ctrl-E Ctrl-U: whatever the learner had half typed on the current line is cleared, not prepended.
+    if (lab.busy()) lab.terminal.feed('\x03');
     lab.terminal.feed('\x05\x15');
     for (const line of lines) lab.terminal.feed(`${line}\r`);
     terminal.focus();

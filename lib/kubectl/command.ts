@@ -4,7 +4,7 @@
  * API only and returns what it printed.
  */
 import type { Cluster } from '../sim/cluster';
-import type { ProgramContext, ProgramResult } from '../shell/types';
+import type { ProgramContext, ProgramOutcome, ProgramResult } from '../shell/types';
 import type { FlagSpec, FlagValues } from './flags';
 
 export interface RunOptions {
@@ -28,7 +28,8 @@ export interface KubectlCommand {
   long?: string;
   examples?: string;
   flags: FlagSpec[];
-  run(o: RunOptions): ProgramResult;
+  /** What it printed, or a stream for a command that goes on (`get -w`, `logs -f`, `delete` waiting). */
+  run(o: RunOptions): ProgramOutcome;
 }
 
 /** Output collected while a command runs: kubectl prints results and errors as it goes. */

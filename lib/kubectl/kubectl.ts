@@ -5,7 +5,7 @@
  * capital `Error:` (checked against a real kubectl client), then suggestions or `See 'kubectl get --help' for usage.`.
  */
 import type { Cluster } from '../sim/cluster';
-import type { Program, ProgramContext, ProgramResult } from '../shell/types';
+import type { Program, ProgramContext, ProgramOutcome } from '../shell/types';
 import type { KubectlCommand } from './command';
 import { FlagError, parseFlags, type FlagSpec } from './flags';
 import { formatError } from './errors';
@@ -64,7 +64,7 @@ export function createKubectl(cluster: Cluster): Program {
   return {
     name: 'kubectl',
     summary: 'run commands against the simulated Kubernetes cluster',
-    run(ctx: ProgramContext): ProgramResult {
+    run(ctx: ProgramContext): ProgramOutcome {
       // Find the subcommand: the first word that is not a global flag or a global flag's value.
       let i = 0;
       const pre: string[] = [];

@@ -3,7 +3,7 @@
  * plus the bash builtins that touch shell state (cd, history, help, exit).
  * Messages copy GNU coreutils 9 / grep 3 / bash 5.2 in the C locale (straight quotes).
  */
-import { fail, ok, type Program, type ProgramContext, type ProgramResult } from './types';
+import { createStream, fail, isStream, ok, type Program, type ProgramContext, type ProgramResult } from './types';
 
 /** The shell state that `cd`, `history` and `help` read and change. */
 export interface ShellState {
@@ -119,6 +119,7 @@ const echo: Program = {
 const cat: Program = {
   name: 'cat',
   summary: 'concatenate files and print on the standard output',
+  incremental: () => true,
   run(ctx) {
     const o = getopt('cat', ctx.argv, { flags: 'n', long: { number: 'n' } });
     if (isError(o)) return o;
@@ -297,6 +298,8 @@ export function translateRegex(pattern: string, extended: boolean): string {
 const grep: Program = {
   name: 'grep',
   summary: 'print lines that match patterns',
+  // Counting and listing need the end of the input; the rest prints each line as it is read.
+  incremental: (argv) => !argv.some((a) => /^-[A-Za-z]*[cl]/.test(a) || a === '--count' || a === '--files-with-matches'),
   run(ctx) {
     const o = getopt('grep', ctx.argv, {
       flags: 'EFGivwxcnoqlhH',
@@ -306,6 +309,7 @@ const grep: Program = {
         'line-regexp': 'x', count: 'c', 'line-number': 'n', 'only-matching': 'o', quiet: 'q', silent: 'q',
         'files-with-matches': 'l', 'no-filename': 'h', 'with-filename': 'H', regexp: 'e', 'after-context': 'A',
         'before-context': 'B', context: 'C',
+        'line-buffered': 'line-buffered', // every line goes out as it is matched here anyway
       },
       usage: GREP_USAGE,
       usageExit: 2,
@@ -404,6 +408,7 @@ function headOrTail(name: 'head' | 'tail'): Program['run'] {
     let stdout = '';
     let stderr = '';
     let shown = 0;
+    let closedInput = false;
     for (const input of inputs) {
       if ('error' in input) {
         stderr += input.error === 'Is a directory'
@@ -412,9 +417,12 @@ function headOrTail(name: 'head' | 'tail'): Program['run'] {
         continue;
       }
       if (inputs.length > 1) stdout += `${shown++ ? '\n' : ''}==> ${input.name} <==\n`;
-      stdout += pick(splitKeep(input.text)).join('');
+      const lines = splitKeep(input.text);
+      stdout += pick(lines).join('');
+      // head exits once it has its lines: whatever still writes into its pipe gets SIGPIPE.
+      if (name === 'head' && !spec.startsWith('-') && o.operands.length === 0 && lines.length >= n) closedInput = true;
     }
-    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+    return { stdout, stderr, exitCode: stderr ? 1 : 0, closedInput };
   };
 }
 
@@ -508,23 +516,82 @@ const pwd: Program = { name: 'pwd', summary: 'print name of current/working dire
 const trueProgram: Program = { name: 'true', summary: 'do nothing, successfully', run: () => ok() };
 const falseProgram: Program = { name: 'false', summary: 'do nothing, unsuccessfully', run: () => fail('') };
 
+/** GNU sleep/timeout durations: a number with an optional s/m/h/d suffix; undefined when malformed. */
+function durationMs(arg: string): number | undefined {
+  const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(arg);
+  return m ? Number(m[1]) * { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]! : undefined;
+}
+
+/** Real seconds a fast-forwarded `sleep` takes on the page, however long it is (less for a short one). */
+const SLEEP_REAL_MS = 2000;
+
+/** Seconds as the countdown shows them: `4m 05s`, `12s`. */
+function countdown(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
 const sleep: Program = {
   name: 'sleep',
-  summary: 'delay for a specified amount of time',
+  summary: 'let simulated time pass (fast-forwarded on the page; Ctrl-C stops it)',
   run(ctx) {
     const o = getopt('sleep', ctx.argv, { flags: '' });
     if (isError(o)) return o;
     if (o.operands.length === 0) return fail("sleep: missing operand\nTry 'sleep --help' for more information.\n");
     let ms = 0;
     for (const arg of o.operands) {
-      const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(arg);
-      if (!m) return fail(`sleep: invalid time interval '${arg}'\nTry 'sleep --help' for more information.\n`);
-      ms += Number(m[1]) * { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]!;
+      const d = durationMs(arg);
+      if (d === undefined) return fail(`sleep: invalid time interval '${arg}'\nTry 'sleep --help' for more information.\n`);
+      ms += d;
     }
-    ctx.waitUntil(() => false, Math.round(ms));
-    return ok();
+    ms = Math.round(ms);
+    const until = ctx.now() + ms;
+    return createStream({
+      done: () => (ctx.now() >= until ? 0 : undefined),
+      until,
+      pace: Math.max(1, ms / SLEEP_REAL_MS),
+      status: () => `sleep: ${countdown(until - ctx.now())} of simulated time left (fast-forward; Ctrl-C stops)`,
+    });
   },
 };
+
+/** GNU `timeout DURATION COMMAND [ARG]...`: stops the command when the duration has passed; status 124 then. */
+function createTimeout(state: ShellState): Program {
+  const usage = "Try 'timeout --help' for more information.\n";
+  return {
+    name: 'timeout',
+    summary: 'run a command with a time limit (status 124 when it is reached)',
+    run(ctx) {
+      const [limit, name, ...args] = ctx.argv;
+      if (limit === undefined) return fail(`timeout: missing operand\n${usage}`, 125);
+      const ms = durationMs(limit);
+      if (ms === undefined) return fail(`timeout: invalid time interval '${limit}'\n${usage}`, 125);
+      if (name === undefined) return fail(`timeout: missing operand after '${limit}'\n${usage}`, 125);
+      const program = state.programs().get(name);
+      if (!program) return fail(`timeout: failed to run command '${name}': No such file or directory\n`, 127);
+      const inner = program.run({ ...ctx, argv: args });
+      if (!isStream(inner)) return inner;
+      const deadline = ctx.now() + Math.round(ms);
+      let timedOut = false;
+      return {
+        read() {
+          const out = inner.read();
+          if (!timedOut && inner.exitCode() === undefined && ctx.now() >= deadline) {
+            timedOut = true;
+            const last = inner.stop();
+            return { stdout: out.stdout + last.stdout, stderr: out.stderr + last.stderr };
+          }
+          return out;
+        },
+        exitCode: () => inner.exitCode() ?? (timedOut || ctx.now() >= deadline ? 124 : undefined),
+        stop: () => (timedOut ? { stdout: '', stderr: '' } : inner.stop()),
+        until: Math.min(inner.until ?? Infinity, deadline),
+        pace: inner.pace,
+        status: inner.status && (() => inner.status!()),
+      };
+    },
+  };
+}
 
 /** Creates the builtin programs; `cd`, `history` and `help` read and change `state`. */
 export function createBuiltins(state: ShellState): Program[] {
@@ -574,8 +641,12 @@ export function createBuiltins(state: ShellState): Program[] {
     run: () => ok('This terminal stays open for the lesson; there is nothing to log out of.\n'),
   };
   return [
-    echo, cat, ls, clear, grep, wc, rm, mkdir, pwd, trueProgram, falseProgram, sleep, cd, history, help, exit,
-    { name: 'head', summary: 'output the first part of files', run: headOrTail('head') },
+    echo, cat, ls, clear, grep, wc, rm, mkdir, pwd, trueProgram, falseProgram, sleep, createTimeout(state), cd, history, help, exit,
+    {
+      name: 'head', summary: 'output the first part of files', run: headOrTail('head'),
+      // `head -n N` (not `-n -N`, which needs the end) passes lines on as they come.
+      incremental: (argv) => !argv.some((a, k) => (a === '-n' && argv[k + 1]?.startsWith('-')) || /^(-n|--lines=)-/.test(a)),
+    },
     { name: 'tail', summary: 'output the last part of files', run: headOrTail('tail') },
   ];
 }

@@ -35,6 +35,12 @@ export interface TerminalSession extends TerminalIO {
    * abandoned here-document would be read as its body.
    */
   onInterrupt(listener: () => void): () => void;
+  /**
+   * What a running command wrote while time moved (from `shell.poll()`); once it is no longer `running`, the prompt
+   * comes back and what was typed meanwhile is read. Call it on every step of time while a command runs, even with
+   * no output, so its status line (sleep's countdown) stays current.
+   */
+  showJobOutput(output: string, running: boolean): void;
 }
 
 interface Position { row: number; col: number }
@@ -80,6 +86,10 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
   let killed = '';
   let partialEscape = '';
   let lastWasTab = false; // readline lists the candidates on a second consecutive Tab
+  let busy = false; // a command is running: keys wait as typeahead, but Ctrl-C
+  let typeahead = '';
+  let status = ''; // the status line shown below a running command's output
+  let atLineStart = true; // a running command's output so far ends with a newline
 
   const write = (data: string) => {
     for (const l of outputListeners) l(data);
@@ -185,12 +195,63 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     finishLine('');
     let output = '';
     // A recalled multi-line history entry is submitted line by line, as it was typed.
-    for (const line of text.split('\n')) {
+    const lines = text.split('\n');
+    for (const [k, line] of lines.entries()) {
       for (const l of lineListeners) l(line);
       const result = submit(line);
       output += result.output;
       continuing = result.needMore;
+      if (result.running) {
+        // The rest waits as if typed ahead while the command runs.
+        busy = true;
+        typeahead = lines.slice(k + 1).map((l) => l + '\r').join('') + typeahead;
+        atLineStart = true;
+        return showJobOutput(output, true);
+      }
     }
+    showPrompt(output);
+  }
+
+  const clearStatus = () => {
+    if (!status) return;
+    write('\r\x1b[K');
+    status = '';
+  };
+
+  /** See TerminalSession.showJobOutput. */
+  function showJobOutput(output: string, running: boolean): void {
+    if (!busy) return;
+    if (output) {
+      clearStatus();
+      const text = output.replace(/\r?\n/g, '\r\n');
+      write(text);
+      atLineStart = text.endsWith('\n');
+    }
+    if (running) {
+      const next = atLineStart ? (shell.job()?.status() ?? '') : '';
+      if (next !== status) {
+        clearStatus();
+        if (next) write(`\x1b[2m${next.slice(0, Math.max(0, cols - 1))}\x1b[0m`);
+        status = next;
+      }
+      return;
+    }
+    clearStatus();
+    busy = false;
+    showPrompt(atLineStart ? '' : '\n');
+    const pending = typeahead;
+    typeahead = '';
+    if (pending) session.feed(pending);
+  }
+
+  /** Ctrl-C while a command runs: it stops, typeahead is discarded (the tty flushes it), the prompt comes back. */
+  function interruptJob(): void {
+    clearStatus();
+    typeahead = '';
+    busy = false;
+    write('^C\r\n');
+    const output = shell.interrupt();
+    for (const l of interruptListeners) l();
     showPrompt(output);
   }
 
@@ -369,12 +430,22 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
     else if (key === '~3') remove(cursor, cursor + 1);
   }
 
-  return {
+  const session: TerminalSession = {
     feed(data) {
       const s = partialEscape + data;
       partialEscape = '';
       let k = 0;
       while (k < s.length) {
+        if (busy) {
+          const c = s.indexOf('\x03', k);
+          if (c === -1) {
+            typeahead += s.slice(k);
+            return;
+          }
+          interruptJob();
+          k = c + 1;
+          continue;
+        }
         if (s[k] === '\x1b') {
           lastWasTab = false;
           PARTIAL_ESCAPE.lastIndex = k;
@@ -413,5 +484,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
       cols = Math.max(1, Math.floor(n));
       cursorRow = onScreen(layout()[cursor]).row;
     },
+    showJobOutput,
   };
+  return session;
 }

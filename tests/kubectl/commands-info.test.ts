@@ -1,3 +1,4 @@
+import { runProgram } from '../support/program';
 import { createCluster } from '@/lib/sim/cluster';
 import { createKubectl } from '@/lib/kubectl/kubectl';
 import { createVirtualFs } from '@/lib/shell/vfs';
@@ -6,7 +7,7 @@ function setup(isTTY = false) {
   const cluster = createCluster({ seed: 1 });
   const kubectl = createKubectl(cluster);
   const fs = createVirtualFs();
-  return (line: string) => kubectl.run({ argv: line.split(' ').slice(1), stdin: '', fs, isTTY, waitUntil: (d, t) => cluster.clock.advanceUntil(d, t) });
+  return (line: string) => runProgram(kubectl, cluster, { argv: line.split(' ').slice(1), stdin: '', fs, isTTY });
 }
 
 describe('kubectl version, cluster-info, api-resources', () => {

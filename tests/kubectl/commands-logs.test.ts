@@ -1,3 +1,4 @@
+import { runProgram } from '../support/program';
 import { createCluster, type Cluster } from '@/lib/sim/cluster';
 import { createKubectl } from '@/lib/kubectl/kubectl';
 import { formatLogTimestamp } from '@/lib/kubectl/commands/logs';
@@ -9,7 +10,7 @@ function setup() {
   const kubectl = createKubectl(cluster);
   const fs = createVirtualFs();
   const k = (line: string) => {
-    const r = kubectl.run({ argv: line.split(' ').slice(1), stdin: '', fs, isTTY: false, waitUntil: (d, t) => cluster.clock.advanceUntil(d, t) });
+    const r = runProgram(kubectl, cluster, { argv: line.split(' ').slice(1), stdin: '', fs, isTTY: false });
     cluster.clock.settle();
     return r;
   };

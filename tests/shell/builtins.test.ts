@@ -204,7 +204,7 @@ test('ls -l shows mode, owner and size (the virtual filesystem keeps no times)',
 
 test('help lists every program, including the ones passed in, with its summary', () => {
   const out = makeShell().run('help');
-  for (const line of ['  kubectl  fake kubectl', '  grep     print lines that match patterns', '  sleep    delay for a specified amount of time']) {
+  for (const line of ['  kubectl  fake kubectl', '  grep     print lines that match patterns', '  sleep    let simulated time pass (fast-forwarded on the page; Ctrl-C stops it)', '  timeout  run a command with a time limit (status 124 when it is reached)']) {
     expect(out).toContain(line + '\n');
   }
 });

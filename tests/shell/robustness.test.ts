@@ -50,5 +50,5 @@ test('20,000 random and mutated lines never throw and always leave the shell rea
   }
   expect(problems).toEqual([]);
   shell.end();
-  expect(shell.submit('echo ready')).toEqual({ output: 'ready\n', needMore: false, prompt: '$ ' });
+  expect(shell.submit('echo ready')).toEqual({ output: 'ready\n', needMore: false, prompt: '$ ', running: false });
 });

@@ -9,6 +9,7 @@ describe('here-documents', () => {
     expect(results.at(-1)).toEqual({
       needMore: false,
       prompt: '$ ',
+      running: false,
       output: 'kubectl apply -f -\nmetadata:\n  name: pod-example\n  annotations:\n    created-by: "cluster admin"\n    owner: learner\n',
     });
   });
@@ -140,7 +141,7 @@ describe('commands, statuses and errors', () => {
 
   test('end() of an open quote gives bash 5.2\'s message and leaves the shell ready', () => {
     const { shell, run } = makeShell();
-    expect(shell.submit('echo "abc')).toEqual({ output: '', needMore: true, prompt: '> ' });
+    expect(shell.submit('echo "abc')).toEqual({ output: '', needMore: true, prompt: '> ', running: false });
     expect(shell.end()).toBe("bash: unexpected EOF while looking for matching `\"'\n");
     expect(run('echo ok')).toBe('ok\n');
   });

@@ -18,10 +18,13 @@ export function makeShell(options: Partial<ShellOptions> = {}) {
     }),
     ...(options.programs ?? []),
   ]);
+  let now = 0;
   const shell = createShell({
     fs,
+    now: () => now,
     waitUntil: (done, ms) => {
       waits.push(ms);
+      now += ms;
       return done();
     },
     ...options,

@@ -9,6 +9,7 @@ import { allNamespacesFlag, filenameFlag, newOutput, result, selectorFlag } from
 import { notFound } from '../../sim/errors';
 import { formatError } from '../errors';
 import { listTarget, resolveTargets, UsageError } from '../targets';
+import { createStream } from '../../shell/types';
 
 function run(o: RunOptions) {
   const out = newOutput();
@@ -57,7 +58,14 @@ function run(o: RunOptions) {
       const cur = o.cluster.api.find<KubeObject>(t.resource, d.metadata.namespace, d.metadata.name!);
       return !cur || cur.metadata.uid !== d.metadata.uid;
     });
-    o.ctx.waitUntil(gone, 7 * 24 * 3600_000);
+    // delete.go waitForDeletion: --timeout 0 means a week. It waits in front of the learner (Ctrl-C stops the waiting,
+    // not the deletion); the confirmation lines are already out.
+    const until = o.ctx.now() + 7 * 24 * 3600_000;
+    const code = failed ? 1 : 0;
+    return createStream({
+      first: { stdout: out.out.join(''), stderr: out.err.join('') },
+      done: () => (gone() ? code : o.ctx.now() >= until ? 1 : undefined),
+    });
   }
   return result(out, failed ? 1 : 0);
 }

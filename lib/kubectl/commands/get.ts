@@ -11,7 +11,11 @@ import { notFound } from '../../sim/errors';
 import { formatError } from '../errors';
 import { endpointsDeprecationWarning, listTarget, resolveTargets, selectorError, UsageError, type Target } from '../targets';
 import { podTable } from '../printers/pods';
-import { printTable, type TableColumn } from '../printers/table';
+import { printTable, type TableColumn, type TableOptions } from '../printers/table';
+import { getNewTabWriter } from '../printers/tabwriter';
+import { createStream } from '../../shell/types';
+import type { WatchEvent } from '../../sim/apiserver';
+import { matchesSelector } from '../targets';
 import { endpointColumnDefinitions, eventColumnDefinitions, namespaceColumnDefinitions, nodeColumnDefinitions, printEndpoints, printEvent, printNamespace, printNode, printService, printServiceWide, serviceColumnDefinitions } from '../printers/resources';
 import { translateTimestampSince } from '../printers/duration';
 import { toYaml, toYamlList } from '../printers/yaml';
@@ -30,10 +34,10 @@ const printers: Record<string, { columns: TableColumn[]; print: (obj: never, now
 };
 
 /** The human-readable table for objects of one type (pods through podTable, others through `printers`). */
-function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, withNamespace: boolean, withKind: boolean): string {
+function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, withNamespace: boolean, withKind: boolean, extra: Partial<TableOptions> = {}): string {
   const now = o.cluster.clock.now();
   const wide = o.flags.output === 'wide';
-  const opts = { wide, noHeaders: o.flags['no-headers'] as boolean, showLabels: o.flags['show-labels'] as boolean, withNamespace, kind: withKind ? type.kind.toLowerCase() : undefined };
+  const opts = { wide, noHeaders: o.flags['no-headers'] as boolean, showLabels: o.flags['show-labels'] as boolean, withNamespace, kind: withKind ? type.kind.toLowerCase() : undefined, ...extra };
   if (type.resource === 'pods') return podTable(objs as Pod[], { ...opts, now });
   const p = printers[type.resource];
   const row = (x: KubeObject, cells: string[]) => ({ cells, namespace: x.metadata.namespace, labels: x.metadata.labels });
@@ -83,6 +87,7 @@ function run(o: RunOptions) {
   // The apiserver's deprecation warning for core/v1 Endpoints (v1.33+), written once by client-go's
   // deduplicating WarningWriter before anything is printed.
   if (targets.some((t) => t.type.resource === 'endpoints')) out.err.push(`Warning: ${endpointsDeprecationWarning}\n`);
+  if (o.flags.watch || o.flags['watch-only']) return watch(o, targets, out, { output, jsonPath });
   const found: Array<{ type: Target['type']; obj: KubeObject }> = [];
   const errors: string[] = [];
   let listed = false;
@@ -155,6 +160,91 @@ function run(o: RunOptions) {
   return result(out, errors.length ? 1 : 0);
 }
 
+/**
+ * `get -w` / `--watch-only`: models get.go watch (v1.34). The current list (or object) is printed first, then a row
+ * per watch event — every write the cluster makes to a matching object, DELETED included — through one tab writer
+ * with RememberWidths, flushed after each event, so later rows keep the columns' widths and widen for a wider cell.
+ * A watch started on one named object skips the synthetic ADDED event. It runs until Ctrl-C.
+ */
+function watch(o: RunOptions, targets: Target[], out: ReturnType<typeof newOutput>, p: { output: string; jsonPath?: JSONPath }) {
+  // resource.Builder SingleResourceType().
+  if (new Set(targets.map((t) => t.type.resource)).size > 1) {
+    out.err.push('error: you may only specify a single resource type\n');
+    return result(out, 1);
+  }
+  const type = targets[0].type;
+  const names = new Set(targets.map((t) => t.name).filter((n) => n !== ''));
+  const listed = targets.some((t) => t.name === '');
+  if (!listed && names.size > 1) {
+    out.err.push('error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n');
+    return result(out, 1);
+  }
+  const allNs = o.flags['all-namespaces'] as boolean;
+  const selector = o.flags.selector as string | undefined;
+  const namespace = targets[0].namespace ?? o.namespace;
+  let initial: KubeObject[];
+  if (listed) {
+    const bad = selectorError(targets[0], selector);
+    if (bad) {
+      out.err.push(formatError(bad));
+      return result(out, 1);
+    }
+    initial = listTarget(o, targets[0], selector);
+  } else {
+    const name = [...names][0];
+    const obj = o.cluster.api.find<KubeObject>(type.resource, type.namespaced ? namespace : undefined, name);
+    if (!obj) {
+      out.err.push(formatError(notFound(type.resource, name)));
+      return result(out, 1);
+    }
+    initial = [obj];
+  }
+  const withEvents = o.flags['output-watch-events'] as boolean;
+  const human = p.output === '' || p.output === 'wide';
+  const writer = getNewTabWriter();
+  let printedHeaders = false;
+  let printed = 0;
+  const print = (objs: KubeObject[], eventType?: WatchEvent['type']): string => {
+    if (human) {
+      // tableprinter.go PrintObj: headers once, before the first table that has rows.
+      const text = humanTable(type, objs, o, allNs && type.namespaced, false, { writer, noHeaders: (o.flags['no-headers'] as boolean) || printedHeaders, eventType: withEvents ? eventType : undefined });
+      if (objs.length > 0) printedHeaders = true;
+      return text;
+    }
+    return objs.map((obj) => {
+      const body = withEvents ? { type: eventType, object: obj } : obj;
+      printed++;
+      if (p.output === 'yaml') return (printed > 1 ? '---\n' : '') + toYaml(body as KubeObject); // printers/yaml.go: "---" between objects
+      if (p.output === 'json') return toJson(body as KubeObject);
+      if (p.output === 'name') return `${typedName(type, obj.metadata.name!)}\n`;
+      if (p.jsonPath) return p.jsonPath.execute(JSON.parse(JSON.stringify(body)) as JsonValue);
+      return '';
+    }).join('');
+  };
+  if (!o.flags['watch-only']) out.out.push(print(initial, 'ADDED'));
+  const matches = (obj: KubeObject) =>
+    (!type.namespaced || allNs || obj.metadata.namespace === namespace) &&
+    (listed ? matchesSelector(obj.metadata.labels, selector) : names.has(obj.metadata.name!));
+  // Printed as each event arrives (AGE and "(5s ago)" as of that instant), read when the terminal next looks.
+  let written = '';
+  const unsubscribe = o.cluster.api.watch(type.resource, (e) => {
+    if (matches(e.object)) written += print([e.object], e.type);
+  });
+  return createStream({
+    first: { stdout: out.out.join(''), stderr: out.err.join('') },
+    more: () => {
+      const text = written;
+      written = '';
+      return { stdout: text, stderr: '' };
+    },
+    done: () => undefined,
+    onStop: () => {
+      unsubscribe();
+      return { stdout: '', stderr: '' };
+    },
+  });
+}
+
 export const getCommand: KubectlCommand = {
   name: 'get',
   short: 'Display one or many resources',
@@ -163,6 +253,9 @@ export const getCommand: KubectlCommand = {
   flags: [outputFlag, allNamespacesFlag, selectorFlag, filenameFlag,
     { name: 'show-labels', type: 'bool', default: false, usage: 'When printing, show all labels as the last column (default hide labels column).' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },
-    { name: 'no-headers', type: 'bool', default: false, usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' }],
+    { name: 'no-headers', type: 'bool', default: false, usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
+    { name: 'watch', shorthand: 'w', type: 'bool', default: false, usage: 'After listing/getting the requested object, watch for changes.' },
+    { name: 'watch-only', type: 'bool', default: false, usage: 'Watch for changes to the requested object(s), without listing/getting first.' },
+    { name: 'output-watch-events', type: 'bool', default: false, usage: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.' }],
   run,
 };

@@ -3,11 +3,13 @@
  * (v1.34) Complete (`logs POD CONTAINER` still accepted), polymorphichelpers/logsforobject.go (default container,
  * `Defaulted container ...` notice, `container x is not valid for pod y out of: ...`), and the kubelet's
  * pkg/kubelet/kubelet_pods.go validateContainerLogStatus for the errors the server answers (as BadRequest).
- * `-f` prints what is there now and returns: the terminal has no streaming yet.
+ * `-f` streams: what is there now, then each line as the container writes it, until that container instance ends
+ * (the kubelet's ReadLogs with Follow stops when the container exits) or Ctrl-C.
  */
 import type { ContainerStatus, Pod } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
 import { newOutput, result, selectorFlag } from '../command';
+import { createStream } from '../../shell/types';
 import { badRequest } from '../../sim/errors';
 import { formatError } from '../errors';
 import { allContainerNames, DefaultContainerAnnotationName, getPod, podHasContainerWithName, podNameArg } from './exec';
@@ -79,23 +81,64 @@ function run(o: RunOptions) {
     if (!pod.spec.nodeName) return result(out, 0);
     const which = validateContainerLogStatus(pod, container, o.flags.previous as boolean);
     const kubelet = o.cluster.kubelets.get(pod.spec.nodeName);
-    let lines: Array<{ time: number; text: string; end: boolean }>;
-    const text = kubelet?.logs(o.namespace, pod.metadata.name!, container, which === 'previous') ?? '';
-    const timed = o.flags.timestamps && which === 'current' ? kubelet?.containerProcess(o.namespace, pod.metadata.name!, container)?.logLines?.() : undefined;
-    if (timed) lines = timed.map((l, i) => ({ time: l.time, text: l.text, end: i < timed.length - 1 || text.endsWith('\n') }));
-    else {
-      // Without the runtime's line times (an exited instance), lines carry the instance's start time.
-      const s = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((c) => c.name === container);
-      const st = which === 'previous' ? s?.lastState?.terminated : s?.state?.terminated ?? s?.state?.running ?? s?.lastState?.terminated;
+    const podName = pod.metadata.name!;
+    const statusOf = () => {
+      const p = o.cluster.api.find<Pod>('pods', o.namespace, podName);
+      return p && p.metadata.uid === pod.metadata.uid
+        ? [...(p.status?.containerStatuses ?? []), ...(p.status?.initContainerStatuses ?? [])].find((c) => c.name === container)
+        : undefined;
+    };
+    /** The log of the instance being read, as lines with the time each was written (when the runtime knows it). */
+    const linesNow = (previous = which === 'previous'): Array<{ time: number; text: string; end: boolean }> => {
+      const text = kubelet?.logs(o.namespace, podName, container, previous) ?? '';
+      const timed = o.flags.timestamps ? kubelet?.logLines(o.namespace, podName, container, previous) : undefined;
+      if (timed) return timed.map((l, i) => ({ time: l.time, text: l.text, end: i < timed.length - 1 || text.endsWith('\n') }));
+      // Without the runtime's line times (a process that keeps none), lines carry the instance's start time.
+      const s = statusOf();
+      const st = previous ? s?.lastState?.terminated : s?.state?.terminated ?? s?.state?.running ?? s?.lastState?.terminated;
       const at = Date.parse(st?.startedAt ?? '') || 0;
       const parts = text.split('\n');
       const endsWithNewline = parts[parts.length - 1] === '';
       if (endsWithNewline) parts.pop();
-      lines = parts.map((t, i) => ({ time: at, text: t, end: i < parts.length - 1 || endsWithNewline }));
-    }
+      return parts.map((t, i) => ({ time: at, text: t, end: i < parts.length - 1 || endsWithNewline }));
+    };
+    const format = (l: { time: number; text: string; end: boolean }) => `${o.flags.timestamps ? `${formatLogTimestamp(l.time)} ` : ''}${l.text}${l.end ? '\n' : ''}`;
+    let lines = linesNow();
     const tail = o.flags.tail as number;
+    const following = o.flags.follow && which === 'current' && statusOf()?.state?.running !== undefined;
+    // A followed log shows complete lines as they come; the last, unfinished one waits for its newline.
+    const shownAll = lines.length;
+    const complete = following && lines.length > 0 && !lines[lines.length - 1].end ? lines.length - 1 : shownAll;
+    lines = lines.slice(0, complete);
     if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
-    for (const l of lines) out.out.push(`${o.flags.timestamps ? `${formatLogTimestamp(l.time)} ` : ''}${l.text}${l.end ? '\n' : ''}`);
+    for (const l of lines) out.out.push(format(l));
+    if (following) {
+      const instance = statusOf()?.containerID;
+      let shown = complete;
+      const running = () => {
+        const st = statusOf();
+        return st?.containerID === instance && st?.state?.running !== undefined;
+      };
+      const more = (final: boolean) => {
+        // Restarted meanwhile: the instance followed is now the previous one.
+        const all = linesNow(statusOf()?.containerID !== instance);
+        const upTo = final || all.length === 0 || all[all.length - 1].end ? all.length : all.length - 1;
+        const fresh = all.slice(shown, upTo).map(format).join('');
+        shown = Math.max(shown, upTo);
+        return { stdout: fresh, stderr: '' };
+      };
+      let ended = false;
+      return createStream({
+        first: { stdout: out.out.join(''), stderr: out.err.join('') },
+        more: () => {
+          if (ended) return { stdout: '', stderr: '' };
+          if (!running()) ended = true;
+          // The instance's last words are read before the stream closes (its log outlives it on the node).
+          return more(ended);
+        },
+        done: () => (ended || !running() ? 0 : undefined),
+      });
+    }
     return result(out, 0);
   } catch (e) {
     out.err.push(formatError(e));

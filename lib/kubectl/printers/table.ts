@@ -3,7 +3,7 @@
  * LABELS (--show-labels), written through kubectl's tab writer.
  * Models kubernetes staging/src/k8s.io/cli-runtime/pkg/printers/tableprinter.go decorateTable + printTable (v1.34).
  */
-import { getNewTabWriter } from './tabwriter';
+import { getNewTabWriter, type TabWriter } from './tabwriter';
 
 /** A column definition; `priority` != 0 columns only print with `-o wide` (metav1.TableColumnDefinition). */
 export interface TableColumn {
@@ -26,7 +26,14 @@ export interface TableOptions {
   showLabels?: boolean;
   /** Set when several resource types print together: names read `pod/x` (decorateTable's WithKind). */
   kind?: string;
+  /** `--output-watch-events`: an EVENT column first (tableprinter.go addColumns(beginning, ...)). */
+  eventType?: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** The writer to print through (`get -w` keeps one, whose remembered widths align later rows); a fresh one otherwise. */
+  writer?: TabWriter;
 }
+
+/** tableprinter.go formattedEventType. */
+const formattedEventType = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ' };
 
 /** Returns `k=v` pairs sorted by key and joined by ',', or `<none>` (apimachinery labels.FormatLabels). */
 export function formatLabels(labels: Record<string, string> | undefined): string {
@@ -53,18 +60,20 @@ function cellText(value: string): string {
 /** Returns the aligned table text; '' when there are no rows (kubectl prints no header for an empty list). Pure. */
 export function printTable(columns: TableColumn[], rows: TableRow[], options: TableOptions): string {
   const cols: TableColumn[] = [
+    ...(options.eventType ? [{ name: 'Event' }] : []),
     ...(options.withNamespace ? [{ name: 'Namespace' }] : []),
     ...columns,
     ...(options.showLabels ? [{ name: 'Labels' }] : []),
   ];
   const visible = (c: TableColumn) => options.wide || !c.priority;
-  const w = getNewTabWriter();
+  const w = options.writer ?? getNewTabWriter();
   if (!options.noHeaders) {
     if (rows.length === 0) return '';
     w.write(cols.filter(visible).map((c) => c.name.toUpperCase()).join('\t') + '\n');
   }
   for (const row of rows) {
     const cells = [
+      ...(options.eventType ? [formattedEventType[options.eventType]] : []),
       ...(options.withNamespace ? [row.namespace ?? ''] : []),
       ...(options.kind ? [`${options.kind}/${row.cells[0]}`, ...row.cells.slice(1)] : row.cells),
       ...(options.showLabels ? [formatLabels(row.labels)] : []),

@@ -1,6 +1,7 @@
 /**
  * Elastic tabstops, as kubectl aligns its tables and `describe` output.
- * Models golang/go src/text/tabwriter/tabwriter.go (Go 1.24). Cells are terminated by '\t' (hard) or '\v' (soft);
+ * Models golang/go src/text/tabwriter/tabwriter.go (Go 1.24), plus the RememberWidths flag of its fork
+ * github.com/liggitt/tabwriter, which kubectl uses. Cells are terminated by '\t' (hard) or '\v' (soft);
  * the trailing cell of a line is not part of a column; '\n' ends a line and '\f' ends a line and flushes.
  * Not ported: FilterHTML, StripEscape and the 0xff Escape byte (kubectl uses none of them).
  */
@@ -13,6 +14,8 @@ export const DiscardEmptyColumns = 1 << 3;
 export const TabIndent = 1 << 4;
 /** Print '|' between columns (Go `tabwriter.Debug`). */
 export const Debug = 1 << 5;
+/** Remember the widest width seen per column, even across flushes (liggitt/tabwriter `RememberWidths`). */
+export const RememberWidths = 1 << 6;
 
 /** A buffered writer: `write` may be called any number of times; `flush` returns the text produced since the last flush. */
 export interface TabWriter {
@@ -36,6 +39,7 @@ export function createTabWriter(minwidth: number, tabwidth: number, padding: num
   let lines: Cell[][] = [[]];
   let cell = ''; // current incomplete cell
   let widths: number[] = [];
+  const maxwidths: number[] = []; // RememberWidths: survives flushes
 
   const reset = () => {
     cell = '';
@@ -95,6 +99,13 @@ export function createTabWriter(minwidth: number, tabwidth: number, padding: num
         if (c.width > 0 || c.htab) discardable = false;
       }
       if (discardable && flags & DiscardEmptyColumns) width = 0;
+      if (flags & RememberWidths) {
+        // liggitt/tabwriter format(): a column is at least as wide as it ever was.
+        if (maxwidths.length < widths.length) maxwidths.push(...widths.slice(maxwidths.length));
+        if (maxwidths.length === widths.length) maxwidths.push(width);
+        else if (maxwidths[widths.length] > width) width = maxwidths[widths.length];
+        else if (maxwidths[widths.length] < width) maxwidths[widths.length] = width;
+      }
       widths.push(width);
       format(line0, row);
       widths.pop();
@@ -148,11 +159,11 @@ export function createTabWriter(minwidth: number, tabwidth: number, padding: num
 /**
  * The writer `kubectl get` prints tables through.
  * Models kubernetes staging/src/k8s.io/cli-runtime/pkg/printers/tabwriter.go GetNewTabWriter (v1.34):
- * minwidth 6, tabwidth 4, padding 3, ' ', RememberWidths. RememberWidths (liggitt/tabwriter) only matters across
- * flushes, which a table printed in one go never has, so it is not ported.
+ * minwidth 6, tabwidth 4, padding 3, ' ', RememberWidths: `get -w` flushes after every event, and its rows stay
+ * at least as wide as the header's columns (and widen for good when a cell is wider).
  */
 export function getNewTabWriter(): TabWriter {
-  return createTabWriter(6, 4, 3, ' ', 0);
+  return createTabWriter(6, 4, 3, ' ', RememberWidths);
 }
 
 /**

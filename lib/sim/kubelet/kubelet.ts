@@ -23,7 +23,7 @@ import { clone } from '../apiserver';
 import type { TimerHandle, VirtualClock } from '../clock';
 import type { Random } from '../random';
 import type { EventRecorder } from '../events';
-import type { ContainerProcess, StartOptions } from '../runtime/types';
+import type { ContainerProcess, LogLine, StartOptions } from '../runtime/types';
 import type { Volume } from '../runtime/fs';
 import type { Container, LifecycleHandler, Node, NodeCondition, Pod, PodStatus, Service } from '../types';
 import { goDuration, rfc3339 } from '../time';
@@ -67,6 +67,8 @@ export interface Kubelet {
   containerProcess(namespace: string, pod: string, container?: string): ContainerProcess | undefined;
   /** What a container wrote; `previous` reads the instance before the current one. Undefined when there is none. */
   logs(namespace: string, pod: string, container?: string, previous?: boolean): string | undefined;
+  /** The same log as lines with the time each was written (the runtime's log file keeps them), for `--timestamps`. */
+  logLines(namespace: string, pod: string, container: string, previous: boolean): LogLine[] | undefined;
   /** metrics-server's view of the pods on this node (the last 15s scrape). */
   podMetrics(): PodMetrics[];
   /** metrics-server's view of this node. */
@@ -758,6 +760,11 @@ export function createKubelet(o: KubeletOptions): Kubelet {
       const w = workerOf(namespace, pod);
       const list = w ? instances(w, container) : [];
       return list.at(previous ? -2 : -1)?.process?.logs();
+    },
+    logLines(namespace, pod, container, previous) {
+      const w = workerOf(namespace, pod);
+      const list = w ? instances(w, container) : [];
+      return list.at(previous ? -2 : -1)?.process?.logLines?.();
     },
     podMetrics() {
       const at = lastScrape(now(), scrapePhase);
