@@ -9,6 +9,7 @@ import type { Program, ProgramContext, ProgramOutcome } from '../shell/types';
 import type { KubectlCommand } from './command';
 import { FlagError, parseFlags, type FlagSpec } from './flags';
 import { formatError } from './errors';
+import { commandHelp, createOptionsCommand, helpCommand, helpWrapLimit, rootHelp as renderRootHelp } from './help';
 import { applyCommand, createCommand } from './commands/apply';
 import { getCommand } from './commands/get';
 import { describeCommand } from './commands/describe';
@@ -16,12 +17,13 @@ import { annotateCommand, labelCommand } from './commands/metadata';
 import { deleteCommand } from './commands/delete';
 import { execCommand } from './commands/exec';
 import { logsCommand } from './commands/logs';
+import { eventsCommand } from './commands/events';
 import { topCommand } from './commands/top';
 import { runCommand } from './commands/run';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './commands/info';
 
 /** Every kubectl subcommand the terminal knows, in `kubectl --help` order. */
-export const kubectlCommands: KubectlCommand[] = [createCommand, runCommand, getCommand, deleteCommand, clusterInfoCommand, topCommand, describeCommand, logsCommand, execCommand, applyCommand, labelCommand, annotateCommand, apiResourcesCommand, versionCommand];
+export const kubectlCommands: KubectlCommand[] = [createCommand, runCommand, getCommand, deleteCommand, clusterInfoCommand, topCommand, describeCommand, logsCommand, execCommand, eventsCommand, applyCommand, labelCommand, annotateCommand, apiResourcesCommand, versionCommand, createOptionsCommand(() => globalFlags)];
 
 export const globalFlags: FlagSpec[] = [
   { name: 'namespace', shorthand: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
@@ -41,22 +43,12 @@ function suggestions(word: string): string[] {
   return kubectlCommands.map((c) => c.name).filter((n) => dist(word, n) <= 2 || n.startsWith(word.toLowerCase()));
 }
 
-function flagLines(flags: FlagSpec[]): string {
-  return flags.map((f) => {
-    const head = f.shorthand ? `-${f.shorthand}, --${f.name}` : `--${f.name}`;
-    const def = f.type === 'bool' ? (f.default === true ? 'true' : 'false') : f.type === 'stringArray' ? '[]' : f.default !== undefined ? String(f.default) : '';
-    return `    ${head}=${f.type === 'string' && def === '' ? "''" : def}:\n\t${f.usage}\n`;
-  }).join('\n');
-}
+/** `kubectl CMD --help`, as kubectl v1.34 prints it (help.ts). */
+export { commandHelp };
 
-/** `kubectl CMD --help`, laid out as kubectl's templates lay it out. */
-export function commandHelp(c: KubectlCommand): string {
-  return `${c.long ?? c.short}.\n\n${c.examples ? `Examples:\n${c.examples}\n\n` : ''}Options:\n${flagLines(c.flags)}\nUsage:\n  ${c.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
-}
-
-function rootHelp(): string {
-  const width = Math.max(...kubectlCommands.map((c) => c.name.length)) + 3;
-  return `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nCommands available in this terminal:\n${kubectlCommands.map((c) => `  ${c.name.padEnd(width)}${c.short}\n`).join('')}\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
+/** `kubectl --help`: kubectl's command groups, listing this terminal's commands (help.ts). */
+function rootHelp(wrapLimit = 0): string {
+  return renderRootHelp(kubectlCommands, wrapLimit);
 }
 
 /** Creates the kubectl program bound to a cluster. */
@@ -75,11 +67,12 @@ export function createKubectl(cluster: Cluster): Program {
         i++;
       }
       const name = ctx.argv[i];
-      if (name === undefined || name === 'help') {
+      if (name === 'help') return helpCommand(ctx.argv.slice(i + 1), kubectlCommands, globalFlags, helpWrapLimit(ctx));
+      if (name === undefined) {
         if (pre.some((p) => p !== '-h' && p !== '--help' && !p.startsWith('-n') && !p.startsWith('--namespace')) && name === undefined) {
           try { parseFlags(pre, globalFlags); } catch (e) { return { stdout: '', stderr: `Error: ${(e as Error).message}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 }; }
         }
-        return { stdout: rootHelp(), stderr: '', exitCode: 0 };
+        return { stdout: rootHelp(helpWrapLimit(ctx)), stderr: '', exitCode: 0 };
       }
       const cmd = kubectlCommands.find((c) => c.name === name || c.aliases?.includes(name));
       if (!cmd) {
@@ -93,7 +86,7 @@ export function createKubectl(cluster: Cluster): Program {
         if (e instanceof FlagError) return { stdout: '', stderr: `Error: ${e.message}\nSee 'kubectl ${cmd.name} --help' for usage.\n`, exitCode: 1 };
         throw e;
       }
-      if (parsed.flags.help) return { stdout: commandHelp(cmd), stderr: '', exitCode: 0 };
+      if (parsed.flags.help) return { stdout: commandHelp(cmd, parsed.args, helpWrapLimit(ctx)), stderr: '', exitCode: 0 };
       try {
         return cmd.run({ args: parsed.args, dashArgs: parsed.dashArgs, flags: parsed.flags, namespace: (parsed.flags.namespace as string) || 'default', cluster, ctx });
       } catch (e) {
