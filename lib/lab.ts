@@ -58,36 +58,45 @@ export function createLab(opts: LabOptions = {}): FullLab {
     cluster.clock.settle();
     return r;
   };
+  /** Journals `ms` of time that passed (merged into a preceding time entry). */
+  const record = (ms: number) => {
+    if (ms <= 0) return;
+    const last = journal[journal.length - 1];
+    if (last && 'advanceMs' in last) last.advanceMs += ms;
+    else journal.push({ advanceMs: ms });
+  };
   /**
-   * Moves simulated time. With a command running, time stops where it ends (a sleep's deadline, the instant its pod
-   * is gone) so that the rest of its command list runs at that very instant, exactly as it will on a replay.
+   * Moves simulated time and journals it. With a command running, time stops where it ends (a sleep's deadline, the
+   * instant its pod is gone) so that the rest of its command list runs at that very instant, exactly as it will on a
+   * replay; the time up to there is journaled before the terminal reads what was typed ahead, so the journal keeps
+   * the order in which things happened.
    */
-  const moveTime = (ms: number) => {
-    let left = ms;
+  const advance = (ms: number) => {
+    let left = Math.max(0, ms);
     let stuck = 0;
     while (left > 0) {
       const job = shell.job();
       if (!job) {
         clock.advance(left);
+        record(left);
         break;
       }
       const start = clock.now();
       clock.advanceUntil(job.ended, job.until === undefined ? left : Math.min(left, Math.max(0, job.until - start)));
-      left -= clock.now() - start;
+      const moved = clock.now() - start;
+      left -= moved;
+      record(moved);
       const r = shell.poll();
       clock.settle();
       showJobOutput(r.output, r.running);
       // Never spin: a command that neither ends nor lets time pass is left to the next call.
-      stuck = clock.now() === start && r.running ? stuck + 1 : 0;
-      if (stuck > 2) break;
+      stuck = moved === 0 && r.running ? stuck + 1 : 0;
+      if (stuck > 2) {
+        clock.advance(left);
+        record(left);
+        break;
+      }
     }
-  };
-  const advance = (ms: number) => {
-    if (ms <= 0) return;
-    moveTime(ms);
-    const last = journal[journal.length - 1];
-    if (last && 'advanceMs' in last) last.advanceMs += ms;
-    else journal.push({ advanceMs: ms });
   };
 
   // The lesson's own setup comes first, on a new lab and on a replayed one alike.

@@ -60,6 +60,20 @@ describe('sleep in the terminal', () => {
     expect(out).not.toMatch(/^typed-ahead$/m);
   });
 
+  test('lines typed ahead during a sleep run when it ends, and a replay runs them at that same instant', () => {
+    const { lab, type } = rig();
+    type('sleep 5\r');
+    type('kubectl run web --image=nginx\r');
+    lab.elapse(1000);
+    lab.elapse(3000); // the sleep ends inside this step; the typed line runs then, and time goes on
+    const created = lab.cluster.api.get('pods', 'default', 'web').metadata.creationTimestamp;
+    expect(created).toBe(new Date(Date.parse('2025-09-15T09:00:05Z')).toISOString().replace('.000', ''));
+    const again = createLab({ interactive: true, isTTY: false, journal: lab.journal() });
+    expect(again.cluster.api.get('pods', 'default', 'web').metadata.creationTimestamp).toBe(created);
+    expect(JSON.stringify(again.cluster.api.list('pods'))).toBe(JSON.stringify(lab.cluster.api.list('pods')));
+    expect(again.now()).toBe(lab.now());
+  });
+
   test('sleep; then the next command runs at the instant the sleep ends, also on a replay', () => {
     const { lab, type } = rig();
     type('sleep 7; kubectl get pods -A --no-headers | wc -l\r');
@@ -162,4 +176,20 @@ test('headless (the runner, tests): a never-ending command is stopped once the c
   const r = lab.shell.submit('kubectl get pods -w');
   // get.go watch prints nothing for an empty list (no "No resources found"), then waits for events.
   expect(r).toMatchObject({ running: false, output: '^C\n' });
+});
+
+test('the page storage accepts every kind of journal entry a lab writes (a Ctrl-C must survive a reload)', async () => {
+  const { isJournalEntry } = await import('@/components/lab/storage');
+  const { lab, type } = rig();
+  type('kubectl apply -f - <<EOF\r');
+  type('\x03');
+  type('sleep 5\r');
+  lab.elapse(1000);
+  type('kubectl get pods -w\r');
+  lab.elapse(500);
+  type('\x03');
+  const journal = lab.journal();
+  expect(new Set(journal.map((e) => Object.keys(e)[0]))).toEqual(new Set(['line', 'advanceMs', 'interrupt']));
+  expect(journal.filter((e) => !isJournalEntry(e))).toEqual([]);
+  expect(isJournalEntry({ interrupt: false })).toBe(false);
 });

@@ -71,13 +71,14 @@ export function addProgress(slug: string, exerciseId: string): void {
   if (!ids.includes(exerciseId)) write(progressKey(slug), JSON.stringify([...ids, exerciseId]));
 }
 
-function isJournalEntry(value: unknown): value is JournalEntry {
+export function isJournalEntry(value: unknown): value is JournalEntry {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   const keys = Object.keys(entry);
   if (keys.length !== 1) return false;
   if (keys[0] === 'line') return typeof entry.line === 'string';
   if (keys[0] === 'advanceMs') return typeof entry.advanceMs === 'number' && Number.isFinite(entry.advanceMs) && entry.advanceMs >= 0;
+  if (keys[0] === 'interrupt') return entry.interrupt === true;
   return false;
 }
 

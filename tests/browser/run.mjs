@@ -150,7 +150,8 @@ async function typeLines(page, lines) {
 
 function watchPage(page, label, origin) {
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${label}: console error: ${message.text()}`);
+    // A warning counts too: "the saved lab could not be replayed" is one.
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${label}: console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`${label}: uncaught exception: ${error.message}`));
   page.on('request', (request) => {
@@ -220,6 +221,22 @@ async function main() {
       await waitForTerminal(page, /^pod-example\s+1\/1\s+Running\s+0\s+\d+s\s*$/m, 'a Running pod-example row', { after });
     });
 
+    await step('sleep fast-forwards with a visible countdown; Ctrl-C ends kubectl get -w and the prompt comes back', async () => {
+      await typeLines(page, ['sleep 120']);
+      await waitForTerminal(page, /sleep: (1m \d\ds|\d+s) of simulated time left/, 'the sleep countdown', { after: '$ sleep 120' });
+      await shot(page, 'sleep-countdown.png');
+      await waitForTerminal(page, /^\S*\$\s*$/m, 'the prompt after the sleep', { after: '$ sleep 120', timeoutMs: 6000 });
+      const screen = await terminalText(page);
+      assert(!/simulated time left/.test(screen.slice(screen.lastIndexOf('$ sleep 120'))), 'the countdown was not erased');
+      await typeLines(page, ['kubectl get pods -w']);
+      const after = '$ kubectl get pods -w';
+      await waitForTerminal(page, /^pod-example\s+1\/1\s+Running/m, 'the watch\'s first row', { after });
+      await page.keyboard.press('Control+C');
+      await waitForTerminal(page, /\^C\s*\n\S*\$\s*$/, '^C and a prompt', { after });
+      await typeLines(page, ['echo back at the prompt']);
+      await waitForTerminal(page, /^back at the prompt\s*$/m, 'the echo after Ctrl-C', { after: '$ echo back at the prompt' });
+    });
+
     const exercise1 = page.locator(`section[data-exercise="${firstExercise.id}"]`);
     await step('Check passes the first exercise', async () => {
       await exercise1.getByRole('button', { name: 'Check' }).click();
@@ -256,7 +273,7 @@ async function main() {
       assert((await exercise1.getAttribute('data-passed')) === 'true', 'the passed exercise is no longer marked passed');
       // A command not typed before the reload, so the replayed transcript cannot answer for it.
       await typeLines(page, ['kubectl get pod pod-example']);
-      await waitForTerminal(page, /^pod-example\s+1\/1\s+Running\s+0\s+\d+s\s*$/m, 'pod-example after the reload',
+      await waitForTerminal(page, /^pod-example\s+1\/1\s+Running\s+0\s+(\d+m)?\d+s\s*$/m, 'pod-example after the reload',
         { after: '$ kubectl get pod pod-example' });
     });
 
