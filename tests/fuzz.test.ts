@@ -281,6 +281,33 @@ test('random keystrokes, Tab included, through the lab terminal never throw and 
   expect(shown).toContain('\r\ndone-ok\r\n'); // the output line, not the echo of the command
 });
 
+test('random keystrokes and time in an interactive lab — commands that keep running, pipes, Ctrl-C, typeahead — never throw, and the journal replays to the same lab', () => {
+  const r = createRandom(7);
+  const lab = createLab({ seed: 7, interactive: true });
+  let shown = '';
+  lab.terminal.onOutput((d) => { shown = (shown + d).slice(-4000); });
+  lab.terminal.start();
+  const keys = ['sleep 3\r', 'sleep 40 && echo slept\r', 'kubectl get pods -w\r', 'kubectl get pods -w | grep -v Running\r',
+    'kubectl get pods -w -o name | head -n 2\r', 'kubectl logs -f loop\r', 'kubectl logs -f once | grep tick\r', 'timeout 2 kubectl get events -w\r',
+    'kubectl run loop --image=busybox -- sh -c "while true; do echo hi; sleep 1; done"\r', 'kubectl run once --image=busybox --restart=Never -- sh -c "echo tick; sleep 2"\r',
+    'kubectl delete pod loop\r', 'kubectl delete pod once --now\r', 'kubectl events -w --for pod/loop\r', 'kubectl get pods\r', '\x03', '\x03', '\r', 'echo x\r', 'tim', 'eout 1 '];
+  let busy = 0;
+  for (let i = 0; i < 10_000; i++) {
+    if (lab.busy()) busy++;
+    const k = r.int(4);
+    if (k === 0) lab.elapse(r.between(0, 1000));
+    else if (k === 1 && r.int(10) === 0) lab.terminal.feed(randomBytes(r, r.between(1, 6)));
+    else lab.terminal.feed(pick(r, keys));
+  }
+  lab.terminal.feed('\x03\x03echo done-ok\r');
+  expect(shown).toContain('\r\ndone-ok\r\n');
+  expect(busy).toBeGreaterThan(1000); // commands really were running much of the time
+  const again = createLab({ seed: 7, interactive: true, journal: lab.journal() });
+  expect(again.now()).toBe(lab.now());
+  expect(JSON.stringify(again.cluster.api.list('pods'))).toBe(JSON.stringify(lab.cluster.api.list('pods')));
+  expect(again.journal()).toEqual(lab.journal());
+});
+
 // Regressions the fuzz found, kept as minimal repros.
 describe('found by the fuzz', () => {
   const podOn = (image: string, extra: string[] = []) =>
