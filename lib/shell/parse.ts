@@ -388,8 +388,10 @@ export function parse(src: string, options: ParseOptions = {}): ParseResult {
       const t = next();
       if (t.type === 'eof') return list;
       if (t.type === 'op' && (t.op === '&&' || t.op === '||')) connector = t.op;
-      // `&` would start a background job; here every command runs to completion, so it acts as `;`.
+      // `&` would start a background job. This shell has no job control (bash says "no job control in this shell"
+      // when it has no terminal), so it acts as `;` — said once, since `kubectl get -w &` then holds the terminal.
       else if (t.type === 'op' && (t.op === ';' || t.op === '&' || t.op === '\n')) {
+        if (t.op === '&' && !warnings.some((w) => w.startsWith('no job control'))) warnings.push("no job control in this shell: '&' runs the command in the foreground (Ctrl-C stops it)");
         connector = ';';
       } else return unexpected(t);
     }

@@ -121,7 +121,7 @@ describe('commands, statuses and errors', () => {
     ['true || echo a && echo b', 'b\n'],
     ['false; true; echo $?', '0\n'],
     ['false; true | echo $?', '1\n'],
-    ['echo a; echo b & echo c', 'a\nb\nc\n'],
+    ['echo a; echo b & echo c', "bash: no job control in this shell: '&' runs the command in the foreground (Ctrl-C stops it)\na\nb\nc\n"],
     ['A=1 B=2; echo $A$B', '12\n'],
     ['A=x args $A', '[]\n'],
     ['echo a | | b; echo $?', 'bash: syntax error near unexpected token `|\'\n'],
