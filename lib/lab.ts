@@ -106,22 +106,21 @@ export function createLab(opts: LabOptions = {}): FullLab {
   let replayed = '';
   const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
   showJobOutput = (text) => void (replayed += crlf(text));
+  const interrupt = () => {
+    replayed += '^C\r\n' + crlf(shell.interrupt());
+    journal.push({ interrupt: true });
+  };
   for (const entry of opts.journal ?? []) {
     if ('line' in entry) {
       const prompt = shell.prompt();
       const r = submit(entry.line);
       replayed += `${prompt}${entry.line}\r\n${crlf(r.output)}`;
       journal.push({ line: entry.line });
-    } else if ('interrupt' in entry) {
-      replayed += '^C\r\n' + crlf(shell.interrupt());
-      journal.push({ interrupt: true });
-    } else advance(entry.advanceMs);
+    } else if ('interrupt' in entry) interrupt();
+    else advance(entry.advanceMs);
   }
   // Leaving the page closed the terminal: a command still running then is stopped as Ctrl-C stops it.
-  if (shell.job()) {
-    replayed += '^C\r\n' + crlf(shell.interrupt());
-    journal.push({ interrupt: true });
-  }
+  if (shell.job()) interrupt();
 
   const complete = createCompleter({ fs, cluster, commands: () => shell.commands() });
   const session = createTerminalSession({ shell, submit, complete });
@@ -142,20 +141,14 @@ export function createLab(opts: LabOptions = {}): FullLab {
       // Real time on the page: simulated time follows it, faster while a `sleep` fast-forwards. The fast part
       // stops where the sleep ends; the rest of the real time then counts at its own pace.
       let left = realMs;
-      let ms = 0;
       for (let guard = 0; left > 0 && guard < 100; guard++) {
         const job = shell.job();
-        const pace = job?.pace ?? 1;
-        if (pace === 1 || job?.until === undefined) {
-          ms += left;
-          break;
-        }
-        const fast = Math.min(left * pace, Math.max(0, job.until - clock.now()));
-        if (fast > 0) advance(Math.round(fast));
-        left -= fast / pace;
-        if (fast === 0) break;
+        const fast = job && job.pace > 1 && job.until !== undefined ? Math.min(left * job.pace, job.until - clock.now()) : 0;
+        if (fast <= 0) break;
+        advance(Math.round(fast));
+        left -= fast / job!.pace;
       }
-      if (ms > 0) advance(Math.floor(ms));
+      if (left >= 1) advance(Math.floor(left));
       notify();
     },
     busy: () => shell.job() !== undefined,

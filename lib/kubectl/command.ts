@@ -25,8 +25,6 @@ export interface KubectlCommand {
   short: string;
   /** `kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]` */
   usage: string;
-  long?: string;
-  examples?: string;
   flags: FlagSpec[];
   /** What it printed, or a stream for a command that goes on (`get -w`, `logs -f`, `delete` waiting). */
   run(o: RunOptions): ProgramOutcome;

@@ -920,7 +920,7 @@ export const hasUpstreamDoc = (commandName: string): boolean => commandName in D
 
 /** The doc for a registry command without upstream texts (the tests keep this from happening). */
 function docFromCommand(c: KubectlCommand): CommandDoc {
-  return { short: c.short, long: c.long ?? c.short, use: c.usage, flags: {} };
+  return { short: c.short, long: c.short, use: c.usage, flags: {} };
 }
 
 /**

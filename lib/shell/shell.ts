@@ -234,8 +234,10 @@ export function createShell(options: ShellOptions): Shell {
     let stdin = '';
     let status = 0;
     const commands = pipeline.commands;
+    const stages: Stage[] = [];
+    const stageAt = (k: number) => (stages[k] ??= prepare(commands[k], k === commands.length - 1, emit));
     for (let k = 0; k < commands.length; k++) {
-      const stage = prepare(commands[k], k === commands.length - 1, emit);
+      const stage = stageAt(k);
       if (stage.failed !== undefined) {
         stdin = '';
         status = stage.failed;
@@ -247,8 +249,9 @@ export function createShell(options: ShellOptions): Shell {
         status = outcome.exitCode;
         continue;
       }
-      // A running stage: the rest of the pipeline reads what it writes.
-      const downstream = commands.slice(k + 1).map((c, j) => prepare(c, k + 1 + j === commands.length - 1, emit));
+      // A running stage: the rest of the pipeline reads what it writes. Its stages are set up now, as bash starts
+      // every stage of a pipeline at once.
+      const downstream = commands.slice(k + 1).map((_, j) => stageAt(k + 1 + j));
       const live = downstream.length > 0 && downstream.every((d) => d.failed === undefined && d.program!.incremental?.(d.argv.slice(1)));
       let piped = '';
       const shown = downstream.map(() => ({ stdout: '', stderr: '' }));
@@ -260,12 +263,14 @@ export function createShell(options: ShellOptions): Shell {
         downstream.forEach((d, j) => {
           const r = invoke(d, input);
           const result = isStream(r) ? { stdout: '', stderr: '', exitCode: 0 } : r; // a filter does not wait
-          const fresh = { stdout: result.stdout.slice(shown[j].stdout.length), stderr: result.stderr.slice(shown[j].stderr.length) };
-          if (result.stdout.startsWith(shown[j].stdout)) shown[j].stdout = result.stdout;
-          else fresh.stdout = '';
-          if (result.stderr.startsWith(shown[j].stderr)) shown[j].stderr = result.stderr;
-          else fresh.stderr = '';
-          deliver(d, { stdout: d.last ? fresh.stdout : '', stderr: fresh.stderr }, emit);
+          // Only what extends what was shown is new (a filter's output for more input starts with its earlier output).
+          const fresh = (key: 'stdout' | 'stderr') => {
+            if (!result[key].startsWith(shown[j][key])) return '';
+            const text = result[key].slice(shown[j][key].length);
+            shown[j][key] = result[key];
+            return text;
+          };
+          deliver(d, { stdout: fresh('stdout'), stderr: fresh('stderr') }, emit);
           input = result.stdout;
           chainStatus = result.exitCode;
           closed ||= result.closedInput === true;
@@ -273,37 +278,25 @@ export function createShell(options: ShellOptions): Shell {
         return closed;
       };
       current = outcome;
+      let code: number | undefined;
       for (;;) {
-        const { out, code } = readStream(outcome, stage.argv[0]);
-        piped += deliver(stage, out, emit);
+        const read = readStream(outcome, stage.argv[0]);
+        code = read.code;
+        piped += deliver(stage, read.out, emit);
         if (live && filter(code !== undefined)) {
           // The reader is gone: the writer dies of SIGPIPE at its next write.
           outcome.stop();
           current = undefined;
           return chainStatus;
         }
-        if (code !== undefined) {
-          current = undefined;
-          if (live || downstream.length === 0) return live ? chainStatus : code;
-          // The others read the whole output now that it has ended.
-          stdin = piped;
-          status = code;
-          let rest = stdin;
-          for (const d of downstream) {
-            if (d.failed !== undefined) {
-              rest = '';
-              status = d.failed;
-              continue;
-            }
-            const r = invoke(d, rest);
-            const result = isStream(r) ? (r.stop(), { stdout: '', stderr: '', exitCode: 130 }) : r;
-            rest = deliver(d, result, emit);
-            status = result.exitCode;
-          }
-          return status;
-        }
+        if (code !== undefined) break;
         yield outcome;
       }
+      current = undefined;
+      if (live) return chainStatus;
+      // It ended by itself: the stages after it read its whole output now.
+      stdin = piped;
+      status = code;
     }
     return status;
   }
@@ -416,12 +409,8 @@ export function createShell(options: ShellOptions): Shell {
       queued = [];
       let more = output;
       let last: SubmitResult | undefined;
-      for (const [k, line] of lines.entries()) {
-        if (job) {
-          queued.push(...lines.slice(k));
-          break;
-        }
-        last = shell.submit(line);
+      for (const line of lines) {
+        last = shell.submit(line); // once one starts a command that keeps running, the others queue again
         more += last.output;
       }
       return { ...(last ?? { needMore: false, prompt: shell.prompt(), running: false }), output: more };

@@ -10,10 +10,13 @@ kubectl label pod web tier=front
 timeout 5 kubectl get pod web -w --output-watch-events
 timeout 5 kubectl get pods -l app=web -w -o name
 kubectl get pods,svc -w
+kubectl get all -w
 kubectl get pods -w -o yaml | head -n 3
 echo "pipe status $?"
 kubectl run counter --image=busybox --restart=Never -- sh -c 'for i in 1 2 3 4; do echo tick $i; sleep 2; done'
 sleep 4
+kubectl get pods web counter -w
+kubectl get pod web nope -w
 kubectl logs -f counter
 echo "logs status $?"
 kubectl logs -f counter --timestamps --tail 2

@@ -123,7 +123,6 @@ export const applyCommand: KubectlCommand = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
-  examples: '  # Apply the configuration in pod.json to a pod\n  kubectl apply -f ./pod.json\n\n  # Apply the JSON passed into stdin to a pod\n  cat pod.json | kubectl apply -f -',
   flags: [filenameFlag, dryRunFlag, outputFlag],
   run: applyOrCreate(false),
 };
@@ -132,7 +131,6 @@ export const createCommand: KubectlCommand = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME [options]',
-  examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
   flags: [filenameFlag, dryRunFlag, outputFlag, { name: 'save-config', type: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' }],
   run: applyOrCreate(true),
 };

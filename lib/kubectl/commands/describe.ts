@@ -74,7 +74,6 @@ export const describeCommand: KubectlCommand = {
   name: 'describe',
   short: 'Show details of a specific resource or group of resources',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
-  examples: '  # Describe a node\n  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n\n  # Describe a pod\n  kubectl describe pods/nginx',
   flags: [filenameFlag, selectorFlag, allNamespacesFlag],
   run,
 };

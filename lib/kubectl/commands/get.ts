@@ -33,6 +33,9 @@ const printers: Record<string, { columns: TableColumn[]; print: (obj: never, now
   nodes: { columns: nodeColumnDefinitions, print: (n: Node, now) => printNode(n, now) },
 };
 
+/** An object as the JSON value the jsonpath and custom-columns printers read. */
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as JsonValue;
+
 /** The human-readable table for objects of one type (pods through podTable, others through `printers`). */
 function humanTable(type: Target['type'], objs: KubeObject[], o: RunOptions, withNamespace: boolean, withKind: boolean, extra: Partial<TableOptions> = {}): string {
   const now = o.cluster.clock.now();
@@ -105,7 +108,6 @@ function run(o: RunOptions) {
   }
   const single = !listed && targets.length === 1 && found.length === 1;
   const human = output === '' || output === 'wide';
-  const plain = (x: KubeObject) => JSON.parse(JSON.stringify(x)) as JsonValue;
   if (sortBy && !single) {
     try {
       if (human) {
@@ -175,10 +177,6 @@ function watch(o: RunOptions, targets: Target[], out: ReturnType<typeof newOutpu
   const type = targets[0].type;
   const names = new Set(targets.map((t) => t.name).filter((n) => n !== ''));
   const listed = targets.some((t) => t.name === '');
-  if (!listed && names.size > 1) {
-    out.err.push('error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n');
-    return result(out, 1);
-  }
   const allNs = o.flags['all-namespaces'] as boolean;
   const selector = o.flags.selector as string | undefined;
   const namespace = targets[0].namespace ?? o.namespace;
@@ -191,13 +189,15 @@ function watch(o: RunOptions, targets: Target[], out: ReturnType<typeof newOutpu
     }
     initial = listTarget(o, targets[0], selector);
   } else {
-    const name = [...names][0];
-    const obj = o.cluster.api.find<KubeObject>(type.resource, type.namespaced ? namespace : undefined, name);
-    if (!obj) {
-      out.err.push(formatError(notFound(type.resource, name)));
-      return result(out, 1);
+    initial = [];
+    for (const name of names) {
+      const obj = o.cluster.api.find<KubeObject>(type.resource, type.namespaced ? namespace : undefined, name);
+      if (!obj) {
+        out.err.push(formatError(notFound(type.resource, name)));
+        return result(out, 1);
+      }
+      initial.push(obj);
     }
-    initial = [obj];
   }
   const withEvents = o.flags['output-watch-events'] as boolean;
   const human = p.output === '' || p.output === 'wide';
@@ -217,11 +217,16 @@ function watch(o: RunOptions, targets: Target[], out: ReturnType<typeof newOutpu
       if (p.output === 'yaml') return (printed > 1 ? '---\n' : '') + toYaml(body as KubeObject); // printers/yaml.go: "---" between objects
       if (p.output === 'json') return toJson(body as KubeObject);
       if (p.output === 'name') return `${typedName(type, obj.metadata.name!)}\n`;
-      if (p.jsonPath) return p.jsonPath.execute(JSON.parse(JSON.stringify(body)) as JsonValue);
+      if (p.jsonPath) return p.jsonPath.execute(plain(body));
       return '';
     }).join('');
   };
   if (!o.flags['watch-only']) out.out.push(print(initial, 'ADDED'));
+  // resource/result.go Watch: several named objects are several sources; they are printed, then refused.
+  if (names.size > 1 && !listed) {
+    out.err.push('error: you may only watch a single resource or type of resource at a time\n');
+    return result(out, 1);
+  }
   const matches = (obj: KubeObject) =>
     (!type.namespaced || allNs || obj.metadata.namespace === namespace) &&
     (listed ? matchesSelector(obj.metadata.labels, selector) : names.has(obj.metadata.name!));
@@ -249,7 +254,6 @@ export const getCommand: KubectlCommand = {
   name: 'get',
   short: 'Display one or many resources',
   usage: 'kubectl get [(-o|--output=)json|yaml|name|wide|custom-columns=...|custom-columns-file=...|go-template=...|go-template-file=...|jsonpath=...|jsonpath-file=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
-  examples: '  # List all pods in ps output format\n  kubectl get pods\n\n  # List all pods in ps output format with more information (such as node name)\n  kubectl get pods -o wide\n\n  # List a single pod in JSON output format\n  kubectl get -o json pod web-pod-13je7',
   flags: [outputFlag, allNamespacesFlag, selectorFlag, filenameFlag,
     { name: 'show-labels', type: 'bool', default: false, usage: 'When printing, show all labels as the last column (default hide labels column).' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string." },

@@ -30,9 +30,7 @@ function versionRun(o: RunOptions) {
 export const versionCommand: KubectlCommand = {
   name: 'version',
   short: 'Print the client and server version information',
-  long: 'Print the client and server version information for the current context',
   usage: 'kubectl version [flags] [options]',
-  examples: '  # Print the client and server versions for the current context\n  kubectl version',
   flags: [{ name: 'client', type: 'bool', default: false, usage: 'If true, shows client version only (no server required).' }],
   run: versionRun,
 };
@@ -75,9 +73,7 @@ function clusterInfoRun(o: RunOptions) {
 export const clusterInfoCommand: KubectlCommand = {
   name: 'cluster-info',
   short: 'Display cluster information',
-  long: "Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'",
   usage: 'kubectl cluster-info [flags] [options]',
-  examples: '  # Print the address of the control plane and cluster services\n  kubectl cluster-info',
   flags: [],
   run: clusterInfoRun,
 };
@@ -108,7 +104,6 @@ export const apiResourcesCommand: KubectlCommand = {
   name: 'api-resources',
   short: 'Print the supported API resources on the server',
   usage: 'kubectl api-resources [flags] [options]',
-  examples: '  # Print the supported API resources\n  kubectl api-resources\n  \n  # Print the supported API resources with more information\n  kubectl api-resources -o wide\n  \n  # Print the supported API resources sorted by a column\n  kubectl api-resources --sort-by=name\n  \n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true\n  \n  # Print the supported non-namespaced resources\n  kubectl api-resources --namespaced=false\n  \n  # Print the supported API resources with a specific APIGroup\n  kubectl api-resources --api-group=rbac.authorization.k8s.io',
   flags: [
     { name: 'namespaced', type: 'bool', default: undefined, usage: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.' },
     { name: 'no-headers', type: 'bool', default: false, usage: "When using the default or custom-column output format, don't print headers (default print headers)." },

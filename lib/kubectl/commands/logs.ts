@@ -107,36 +107,31 @@ function run(o: RunOptions) {
     const tail = o.flags.tail as number;
     const following = o.flags.follow && which === 'current' && statusOf()?.state?.running !== undefined;
     // A followed log shows complete lines as they come; the last, unfinished one waits for its newline.
-    const shownAll = lines.length;
-    const complete = following && lines.length > 0 && !lines[lines.length - 1].end ? lines.length - 1 : shownAll;
-    lines = lines.slice(0, complete);
+    let shown = following && lines.length > 0 && !lines[lines.length - 1].end ? lines.length - 1 : lines.length;
+    lines = lines.slice(0, shown);
     if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
     for (const l of lines) out.out.push(format(l));
     if (following) {
       const instance = statusOf()?.containerID;
-      let shown = complete;
       const running = () => {
         const st = statusOf();
         return st?.containerID === instance && st?.state?.running !== undefined;
-      };
-      const more = (final: boolean) => {
-        // Restarted meanwhile: the instance followed is now the previous one.
-        const all = linesNow(statusOf()?.containerID !== instance);
-        const upTo = final || all.length === 0 || all[all.length - 1].end ? all.length : all.length - 1;
-        const fresh = all.slice(shown, upTo).map(format).join('');
-        shown = Math.max(shown, upTo);
-        return { stdout: fresh, stderr: '' };
       };
       let ended = false;
       return createStream({
         first: { stdout: out.out.join(''), stderr: out.err.join('') },
         more: () => {
           if (ended) return { stdout: '', stderr: '' };
-          if (!running()) ended = true;
-          // The instance's last words are read before the stream closes (its log outlives it on the node).
-          return more(ended);
+          // Once the instance has ended, its last words are read too (its log outlives it on the node); if it was
+          // restarted meanwhile, the instance followed is now the previous one.
+          ended = !running();
+          const all = linesNow(statusOf()?.containerID !== instance);
+          const upTo = ended || all.length === 0 || all[all.length - 1].end ? all.length : all.length - 1;
+          const fresh = all.slice(shown, upTo).map(format).join('');
+          shown = Math.max(shown, upTo);
+          return { stdout: fresh, stderr: '' };
         },
-        done: () => (ended || !running() ? 0 : undefined),
+        done: () => (running() ? undefined : 0),
       });
     }
     return result(out, 0);
@@ -149,9 +144,7 @@ function run(o: RunOptions) {
 export const logsCommand: KubectlCommand = {
   name: 'logs',
   short: 'Print the logs for a container in a pod',
-  long: 'Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional',
   usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
-  examples: '  # Return snapshot logs from pod nginx with only one container\n  kubectl logs nginx\n  \n  # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n  kubectl logs nginx --prefix\n  \n  # Return snapshot of previous terminated ruby container logs from pod web-1\n  kubectl logs -p -c ruby web-1\n  \n  # Display only the most recent 20 lines of output in pod nginx\n  kubectl logs --tail=20 nginx',
   flags: [
     { name: 'container', shorthand: 'c', type: 'string', usage: 'Print the logs of this container' },
     { name: 'follow', shorthand: 'f', type: 'bool', default: false, usage: 'Specify if the logs should be streamed.' },
