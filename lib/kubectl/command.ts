@@ -37,6 +37,22 @@ export const result = (o: Output, exitCode: number): ProgramResult => ({ stdout:
 
 export const filenameFlag: FlagSpec = { name: 'filename', shorthand: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use.' };
 export const dryRunFlag: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', usage: 'Must be "none", "server", or "client".' };
+export const validateFlag: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefVal: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' };
+
+/**
+ * The fieldValidation directive for `--validate`. Models kubectl pkg/cmd/util/helpers.go GetValidationDirective:
+ * a boolean (strconv.ParseBool spellings) means strict or ignore.
+ */
+export function validationDirective(flags: FlagValues): 'Strict' | 'Warn' | 'Ignore' {
+  const v = String(flags.validate ?? 'strict');
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return 'Strict';
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return 'Ignore';
+  if (v === 'strict') return 'Strict';
+  if (v === 'warn') return 'Warn';
+  if (v === 'ignore') return 'Ignore';
+  throw new Error(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+}
+
 export const outputFlag: FlagSpec = { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format.' };
 export const selectorFlag: FlagSpec = { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on.' };
 export const allNamespacesFlag: FlagSpec = { name: 'all-namespaces', shorthand: 'A', type: 'bool', default: false, usage: 'If present, list the requested object(s) across all namespaces.' };

@@ -155,6 +155,7 @@ export function completeKubectl(words: string[], current: string, cluster: Clust
     }
     return matching([...cluster.api.types.values()].map((t) => t.resource), current);
   }
+  if (st.command.name === 'explain') return []; // explain takes one TYPE[.FIELD...]
   if (type.includes('/')) return matching(objectNames(cluster, type.slice(0, type.indexOf('/')), st).map((n) => `${type.slice(0, type.indexOf('/'))}/${n}`), current);
   // label/annotate take one NAME, then KEY=VAL pairs; get/describe/delete take any number of names.
   if (/\bKEY_1\b/.test(st.command.usage) && names.length > 0) return [];

@@ -9,6 +9,8 @@ export interface FlagSpec {
   shorthand?: string;
   type: 'bool' | 'string' | 'int' | 'stringArray';
   default?: string | boolean | number;
+  /** pflag's NoOptDefVal: the value of `--name` given without `=value` (the next word is not consumed). */
+  noOptDefVal?: string;
   usage: string;
 }
 
@@ -48,6 +50,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedArgs {
       const text = s.shorthand ? `-${s.shorthand}, --${s.name}` : `--${s.name}`;
       if (eq !== -1) set(s, a.slice(eq + 1), text);
       else if (s.type === 'bool') flags[s.name] = true;
+      else if (s.noOptDefVal !== undefined) set(s, s.noOptDefVal, text);
       else if (i + 1 < argv.length) set(s, argv[++i], text);
       else throw new FlagError(`flag needs an argument: --${name}`);
     } else if (a.startsWith('-') && a.length > 1) {

@@ -139,6 +139,7 @@ const FORCE = 'If true, immediately remove resources from API and bypass gracefu
 const GRACE_PERIOD = 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).';
 const RECURSIVE = 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.';
 const TIMEOUT = 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object';
+const VALIDATE = 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.';
 const WAIT = 'If true, wait for resources to be gone before returning. This waits for finalizers.';
 const USE_PROTOCOL_BUFFERS = 'Enables using protocol-buffers to access Metrics API.';
 const CHUNK_SIZE = 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.';
@@ -167,6 +168,7 @@ const CREATE: CommandDoc = {
     output: str('', OUTPUT, 'o'),
     'save-config': val('false', 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.'),
     selector: str('', SELECTOR, 'l'),
+    validate: str('strict', VALIDATE),
   },
 };
 
@@ -619,6 +621,7 @@ const APPLY: CommandDoc = {
     selector: str('', SELECTOR, 'l'),
     'server-side': val('false', 'If true, apply runs in the server instead of the client.'),
     timeout: val('0s', TIMEOUT),
+    validate: str('strict', VALIDATE),
     wait: val('false', WAIT),
   },
 };

@@ -12,6 +12,7 @@ import { formatError } from './errors';
 import { commandHelp, createOptionsCommand, helpCommand, helpWrapLimit, rootHelp as renderRootHelp } from './help';
 import { applyCommand, createCommand } from './commands/apply';
 import { getCommand } from './commands/get';
+import { explainCommand } from './commands/explain';
 import { describeCommand } from './commands/describe';
 import { annotateCommand, labelCommand } from './commands/metadata';
 import { deleteCommand } from './commands/delete';
@@ -23,7 +24,7 @@ import { runCommand } from './commands/run';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './commands/info';
 
 /** Every kubectl subcommand the terminal knows, in `kubectl --help` order. */
-export const kubectlCommands: KubectlCommand[] = [createCommand, runCommand, getCommand, deleteCommand, clusterInfoCommand, topCommand, describeCommand, logsCommand, execCommand, eventsCommand, applyCommand, labelCommand, annotateCommand, apiResourcesCommand, versionCommand, createOptionsCommand(() => globalFlags)];
+export const kubectlCommands: KubectlCommand[] = [createCommand, runCommand, explainCommand, getCommand, deleteCommand, clusterInfoCommand, topCommand, describeCommand, logsCommand, execCommand, eventsCommand, applyCommand, labelCommand, annotateCommand, apiResourcesCommand, versionCommand, createOptionsCommand(() => globalFlags)];
 
 export const globalFlags: FlagSpec[] = [
   { name: 'namespace', shorthand: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },

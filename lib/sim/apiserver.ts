@@ -9,6 +9,7 @@ import type { VirtualClock } from './clock';
 import type { Random } from './random';
 import { ApiError, alreadyExists, conflict, invalid, notFound, badRequest, type FieldError } from './errors';
 import { rfc3339 } from './time';
+import { decodeObject, strictDecodingError } from './schema/decode';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface WatchEvent<T extends KubeObject = KubeObject> { type: WatchEventType; object: T }
@@ -42,16 +43,24 @@ export interface ResourceType {
 
 export interface DeleteOptions { gracePeriodSeconds?: number; dryRun?: boolean }
 
+/**
+ * A write's request options. `fieldValidation` is the query parameter kubectl sends (`--validate`, default Strict):
+ * when set, the body goes through the typed decode (type errors, unknown fields dropped) and unknown fields are
+ * refused (Strict), reported as warnings (Warn, into `warnings`) or dropped silently (Ignore). Writes without it are
+ * the simulator's own components, whose objects are well-typed.
+ */
+export interface WriteOptions { dryRun?: boolean; fieldValidation?: 'Strict' | 'Warn' | 'Ignore'; warnings?: string[] }
+
 export interface ApiServer {
   readonly types: ReadonlyMap<string, ResourceType>;
-  create<T extends KubeObject>(resource: string, obj: T, opts?: { dryRun?: boolean }): T;
+  create<T extends KubeObject>(resource: string, obj: T, opts?: WriteOptions): T;
   get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T;
   /** Like get, but undefined instead of NotFound. */
   find<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined;
   /** Items in etcd key order (namespace, then name). `namespace` undefined = all namespaces. */
   list<T extends KubeObject>(resource: string, namespace?: string): T[];
   /** Full update of spec/metadata with optimistic concurrency on metadata.resourceVersion (if set). */
-  update<T extends KubeObject>(resource: string, obj: T): T;
+  update<T extends KubeObject>(resource: string, obj: T, opts?: WriteOptions): T;
   /**
    * JSON merge patch (RFC 7386), as `kubectl annotate`/`label` send it: applied to the current object, then
    * validated like an update. A resourceVersion inside the patch makes it conditional (Conflict when stale).
@@ -127,11 +136,20 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
     return gone;
   };
 
+  /** The request body's decode (see WriteOptions); unknown fields are removed from `obj`. */
+  const decode = (t: ResourceType, obj: KubeObject, o: WriteOptions | undefined) => {
+    if (!o?.fieldValidation) return;
+    const unknown = decodeObject(t.kind, obj);
+    if (unknown.length && o.fieldValidation === 'Strict') throw strictDecodingError(t.kind, unknown);
+    if (o.fieldValidation === 'Warn') for (const f of unknown) o.warnings?.push(`unknown field "${f}"`);
+  };
+
   const api: ApiServer = {
     types,
     create(resource, input, o) {
       const t = typeOf(resource);
       const obj = clone(input);
+      decode(t, obj, o);
       obj.metadata = obj.metadata ?? {};
       const m = obj.metadata;
       if (t.namespaced) m.namespace = m.namespace || 'default';
@@ -165,9 +183,12 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
       const items = [...store(resource).values()].filter((o) => !t.namespaced || namespace === undefined || o.metadata.namespace === namespace);
       return items.sort((a, b) => cmp(keyOf(t, a.metadata.namespace, a.metadata.name!), keyOf(t, b.metadata.namespace, b.metadata.name!))) as never;
     },
-    update(resource, input) {
+    update(resource, input, o) {
       const t = typeOf(resource);
       const old = api.get(resource, input.metadata.namespace, input.metadata.name!);
+      const body = clone(input);
+      decode(t, body, o);
+      input = body;
       if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
         throw conflict(resource, old.metadata.name!);
       }

@@ -117,3 +117,9 @@ describe('createCompleter, the shell side', () => {
     expect(complete('cat my\\ f', 9)).toEqual({ start: 4, candidates: ['my\\ file'], files: true });
   });
 });
+
+test('explain completes resource types, then nothing (it takes one TYPE[.FIELD...])', () => {
+  const { complete } = lab();
+  expect(complete(['explain'], 'po')).toEqual(['pods']);
+  expect(complete(['explain', 'pods'], '')).toEqual([]);
+});

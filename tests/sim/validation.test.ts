@@ -357,15 +357,3 @@ describe('through the API server', () => {
     expect(apiError(() => api.update('pods', fewer)).status.message).toBe('Pod "p" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds');
   });
 });
-
-describe('typed decoding of a Pod body (the apiserver refuses a field of the wrong JSON type)', () => {
-  test.each([
-    [{ containers: [{ name: 123, image: 'nginx' }] }, 'json: cannot unmarshal number into Go struct field Container.spec.containers.name of type string'],
-    [{ containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: '80' }] }] }, 'json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32'],
-    [{ containers: [{ name: 'c', image: 'nginx', command: 'sleep 10' }] }, 'json: cannot unmarshal string into Go struct field Container.spec.containers.command of type []string'],
-    [{ containers: [{ name: 'c', image: 'nginx' }], terminationGracePeriodSeconds: 'thirty' }, 'json: cannot unmarshal string into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64'],
-  ])('%j', (spec, message) => {
-    const { decodePodTypes } = jest.requireActual('@/lib/sim/pods/decode') as typeof import('@/lib/sim/pods/decode');
-    expect(() => decodePodTypes({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec } as never)).toThrow(`Pod in version "v1" cannot be handled as a Pod: ${message}`);
-  });
-});

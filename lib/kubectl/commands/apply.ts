@@ -9,7 +9,8 @@
 import { clone } from '../../sim/apiserver';
 import type { KubeObject } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
-import { filenameFlag, dryRunFlag, outputFlag, newOutput, result } from '../command';
+import { filenameFlag, dryRunFlag, outputFlag, validateFlag, validationDirective, newOutput, result } from '../command';
+import type { WriteOptions } from '../../sim/apiserver';
 import { readManifests } from '../manifest';
 import { resourceForKind, typedName } from '../resources';
 import { addSourceToErr, formatError } from '../errors';
@@ -57,7 +58,12 @@ export function threeWayMerge(live: unknown, config: unknown, last: unknown): un
   return config;
 }
 
-function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolean, dryRun: boolean): string {
+/** The request options kubectl sends: `--dry-run=server` and the `--validate` directive. */
+function writeOptions(o: RunOptions, warnings: string[]): WriteOptions {
+  return { dryRun: o.flags['dry-run'] === 'server', fieldValidation: validationDirective(o.flags), warnings };
+}
+
+function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolean, dryRun: boolean, warnings: string[]): string {
   const type = resourceForKind(o.cluster, obj.kind);
   const name = obj.metadata?.name ?? '';
   if (!type) {
@@ -67,16 +73,20 @@ function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolea
   config.metadata = config.metadata ?? {};
   if (type.namespaced) config.metadata.namespace = config.metadata.namespace ?? o.namespace;
   const suffix = dryRun ? ' (dry run)' : '';
+  const opts = writeOptions(o, warnings);
+  // A client dry run sends nothing: kubectl only prints what it would have done (apply.go, create.go), so the
+  // server's decode, validation and admission do not happen.
+  const clientDryRun = o.flags['dry-run'] === 'client';
   if (create) {
     // --save-config records the same annotation apply would, so a later apply can three-way merge.
     const toCreate = o.flags['save-config'] ? withLastApplied(config) : config;
-    try { o.cluster.api.create(type.resource, toCreate, { dryRun }); } catch (e) { throw addSourceToErr('creating', source, e); }
+    try { if (!clientDryRun) o.cluster.api.create(type.resource, toCreate, opts); } catch (e) { throw addSourceToErr('creating', source, e); }
     return `${typedName(type, config.metadata.name ?? name)} created${suffix}\n`;
   }
   const annotated = withLastApplied(config);
   const live = name ? o.cluster.api.find<KubeObject>(type.resource, config.metadata.namespace, name) : undefined;
   if (!live) {
-    try { o.cluster.api.create(type.resource, annotated, { dryRun }); } catch (e) { throw addSourceToErr('creating', source, e); }
+    try { if (!clientDryRun) o.cluster.api.create(type.resource, annotated, opts); } catch (e) { throw addSourceToErr('creating', source, e); }
     return `${typedName(type, name)} created${suffix}\n`;
   }
   let warning = '';
@@ -89,7 +99,7 @@ function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolea
   const desired = threeWayMerge(live, annotated, last) as KubeObject;
   if (goJsonMarshal(desired) === goJsonMarshal(live)) return `${warning}${typedName(type, name)} unchanged${suffix}\n`;
   if (!dryRun) {
-    try { o.cluster.api.update(type.resource, { ...desired, metadata: { ...desired.metadata, resourceVersion: live.metadata.resourceVersion } }); } catch (e) { throw addSourceToErr('patching', source, e); }
+    try { o.cluster.api.update(type.resource, { ...desired, metadata: { ...desired.metadata, resourceVersion: live.metadata.resourceVersion } }, opts); } catch (e) { throw addSourceToErr('patching', source, e); }
   }
   return `${warning}${typedName(type, name)} configured${suffix}\n`;
 }
@@ -103,12 +113,15 @@ function applyOrCreate(create: boolean) {
       return result(out, 1);
     }
     const dryRun = o.flags['dry-run'] === 'client' || o.flags['dry-run'] === 'server';
+    try { validationDirective(o.flags); } catch (e) { out.err.push(formatError(e)); return result(out, 1); }
     let objects;
     try { objects = readManifests(files, o.ctx.fs, o.ctx.stdin); } catch (e) { out.err.push(formatError(e)); return result(out, 1); }
     let failed = false;
     for (const m of objects) {
       try {
-        const line = applyOne(o, m.object, m.source, create, dryRun);
+        const warnings: string[] = [];
+        let line: string;
+        try { line = applyOne(o, m.object, m.source, create, dryRun, warnings); } finally { for (const w of warnings) out.err.push(`Warning: ${w}\n`); }
         const warn = line.startsWith('Warning:') ? line.slice(0, line.indexOf('\n') + 1) : '';
         if (warn) out.err.push(warn);
         out.out.push(line.slice(warn.length));
@@ -123,7 +136,7 @@ export const applyCommand: KubectlCommand = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
-  flags: [filenameFlag, dryRunFlag, outputFlag],
+  flags: [filenameFlag, dryRunFlag, outputFlag, validateFlag],
   run: applyOrCreate(false),
 };
 
@@ -131,6 +144,6 @@ export const createCommand: KubectlCommand = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME [options]',
-  flags: [filenameFlag, dryRunFlag, outputFlag, { name: 'save-config', type: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' }],
+  flags: [filenameFlag, dryRunFlag, outputFlag, validateFlag, { name: 'save-config', type: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' }],
   run: applyOrCreate(true),
 };

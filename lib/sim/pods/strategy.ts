@@ -6,20 +6,18 @@
 import type { ResourceStrategy } from '../apiserver';
 import type { Pod } from '../types';
 import { admitPodUpdate, defaultPod, setPodDefaults } from './defaults';
-import { decodePodQuantities, decodePodTypes } from './decode';
+import { decodePodQuantities } from './decode';
 import { semanticEqual, validatePod, validatePodUpdate } from './validation';
 
 export const podStrategy: ResourceStrategy<Pod> = {
-  /** Decodes (BadRequest for an unparsable quantity), defaults, admits (Forbidden) and prepares a new Pod. */
+  /** Canonicalizes quantities (the typed decode is the apiserver's, lib/sim/schema/decode.ts), defaults, admits (Forbidden) and prepares a new Pod. */
   prepareForCreate(pod, { random }) {
     pod.spec = pod.spec ?? ({} as Pod['spec']);
-    decodePodTypes(pod);
     defaultPod(pod, random);
   },
   /** Decodes and defaults an update's Pod and runs the update admission. Models the update handler's decode and admit. */
   prepareForUpdate(pod, old) {
     pod.spec = pod.spec ?? ({} as Pod['spec']);
-    decodePodTypes(pod);
     decodePodQuantities(pod);
     setPodDefaults(pod);
     admitPodUpdate(pod, old);
