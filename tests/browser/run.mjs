@@ -237,6 +237,21 @@ async function main() {
       await waitForTerminal(page, /^back at the prompt\s*$/m, 'the echo after Ctrl-C', { after: '$ echo back at the prompt' });
     });
 
+    await step('kubectl explain shows the field with its tab-separated list; a misspelt field is refused', async () => {
+      await typeLines(page, ['kubectl explain po.spec.containers.ports | head -n 5']);
+      await waitForTerminal(page, /^FIELD: ports <\[\]ContainerPort>\s*$/m, 'the FIELD line', { after: 'ports | head -n 5' });
+      await typeLines(page, ['kubectl explain po.spec.containers.ports | grep -A1 Port']);
+      const after = 'ports | grep -A1 Port';
+      await waitForTerminal(page, /^ {2}containerPort\s+<integer> -required-\s*$/m, 'a field row with its tab expanded', { after });
+      await typeLines(page, ['kubectl explain po.spec.containers.ports | grep -A1 protocol']);
+      await waitForTerminal(page, /^ {2}protocol\s+<string>\s*\n {2}enum: SCTP, TCP, UDP\s*$/m, 'the protocol enum', { after: 'ports | grep -A1 prot' });
+      await shot(page, 'explain.png');
+      await typeLines(page, ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: typo', 'spec:', '  containers:', '  - name: c', '    image: nginx', '    imagePullpolicy: Always', 'EOF']);
+      // The error is wider than the terminal: compare with its rows joined.
+      const unwrapped = { test: (t) => t.replace(/\n/g, '').includes('strict decoding error: unknown field "spec.containers[0].imagePullpolicy"'), toString: () => 'the strict decoding error, rows joined' };
+      await waitForTerminal(page, unwrapped, 'the strict decoding error', { after: 'imagePullpolicy: Always' });
+    });
+
     const exercise1 = page.locator(`section[data-exercise="${firstExercise.id}"]`);
     await step('Check passes the first exercise', async () => {
       await exercise1.getByRole('button', { name: 'Check' }).click();
