@@ -158,8 +158,13 @@ export function createShell(options: ShellOptions): Shell {
         }
       }
     };
-    write(stage.fds.get(2), out.stderr);
-    write(stage.fds.get(1), out.stdout);
+    if (out.stderrLast) {
+      write(stage.fds.get(1), out.stdout);
+      write(stage.fds.get(2), out.stderr);
+    } else {
+      write(stage.fds.get(2), out.stderr);
+      write(stage.fds.get(1), out.stdout);
+    }
     return piped;
   }
 

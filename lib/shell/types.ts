@@ -9,6 +9,8 @@ import type { VirtualFs } from './vfs';
 export interface Output {
   stdout: string;
   stderr: string;
+  /** The program wrote its stdout before its stderr (by default the shell shows stderr first). */
+  stderrLast?: boolean;
 }
 
 export interface ProgramResult extends Output {

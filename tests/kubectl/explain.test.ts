@@ -93,3 +93,10 @@ describe('kubectl explain', () => {
     expect(kubectl('explain', 'pods', '--api-version=v1').exitCode).toBe(0);
   });
 });
+
+test('in the shell, the header comes before the error, as kubectl writes them', () => {
+  const { createLab } = jest.requireActual('@/lib/lab') as typeof import('@/lib/lab');
+  const lab = createLab({ seed: 1 } as never);
+  expect(lab.shell.submit('kubectl explain pods.spec.nope').output).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nerror: template: [^\n]*"nope" does not exist\n$/);
+  expect(lab.shell.submit('kubectl explain pods.spec.nope 2>&1 | head -n 4').output).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nerror: template: /);
+});

@@ -28,7 +28,8 @@ function explainRun(o: RunOptions) {
   }
   const r = explain(type.kind, parts.slice(1), o.flags.recursive === true);
   out.out.push(r.stdout);
-  if (r.error) return fail(r.error);
+  // The header is written before the template fails (kubectl#1872): stdout first, then the error.
+  if (r.error) return { ...fail(r.error), stderrLast: true };
   return result(out, 0);
 }
 
