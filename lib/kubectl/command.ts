@@ -4,7 +4,8 @@
  * API only and returns what it printed.
  */
 import type { Cluster } from '../sim/cluster';
-import type { ProgramContext, ProgramOutcome, ProgramResult } from '../shell/types';
+import { createStream, type Output as StreamOutput, type ProgramContext, type ProgramOutcome, type ProgramResult, type ProgramStream } from '../shell/types';
+import type { WatchEvent } from '../sim/apiserver';
 import type { FlagSpec, FlagValues } from './flags';
 
 export interface RunOptions {
@@ -56,3 +57,25 @@ export function validationDirective(flags: FlagValues): 'Strict' | 'Warn' | 'Ign
 export const outputFlag: FlagSpec = { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format.' };
 export const selectorFlag: FlagSpec = { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on.' };
 export const allNamespacesFlag: FlagSpec = { name: 'all-namespaces', shorthand: 'A', type: 'bool', default: false, usage: 'If present, list the requested object(s) across all namespaces.' };
+
+/**
+ * A watch as kubectl runs one (`get -w`, `events -w`): `render` prints each event when it happens (so ages are as of
+ * that instant), the terminal reads what was printed when it next looks, and the watch ends only when stopped.
+ */
+export function watchStream(cluster: Cluster, resource: string, render: (e: WatchEvent) => string, first?: StreamOutput): ProgramStream {
+  let written = '';
+  const unsubscribe = cluster.api.watch(resource, (e) => { written += render(e); });
+  return createStream({
+    first,
+    more: () => {
+      const text = written;
+      written = '';
+      return { stdout: text, stderr: '' };
+    },
+    done: () => undefined,
+    onStop: () => {
+      unsubscribe();
+      return { stdout: '', stderr: '' };
+    },
+  });
+}

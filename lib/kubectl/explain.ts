@@ -20,11 +20,8 @@ import { DESCRIPTIONS } from '../sim/schema/descriptions';
 import { wrapString } from './help';
 
 /** A node of the OpenAPI document the template walks. */
-type Node =
-  | { t: 'kind'; name: string }
-  | { t: 'field'; owner: string; name: string; type: FieldType }
-  | { t: 'elem'; type: FieldType }
-  | { t: 'ref'; name: string };
+type FieldNode = { t: 'field'; owner: string; name: string; type: FieldType };
+type Node = { t: 'kind'; name: string } | FieldNode | { t: 'elem'; type: FieldType } | { t: 'ref'; name: string };
 
 const describe = (type: string, field = ''): string | undefined => DESCRIPTIONS[type]?.[field];
 
@@ -36,7 +33,7 @@ function properties(n: Node): string[] {
   if (n.t !== 'kind') return [];
   return Object.keys(schemaType(n.name)?.fields ?? {}).sort();
 }
-function property(n: Node, name: string): Node | undefined {
+function property(n: Node, name: string): FieldNode | undefined {
   if (n.t !== 'kind') return undefined;
   const ft = fieldType(n.name, name);
   return ft && { t: 'field', owner: n.name, name, type: ft };
@@ -114,7 +111,6 @@ function description(n: Node): string {
 function fieldDetail(parent: Node, name: string, short: boolean, level: number): string {
   const indentAmount = level * 2;
   const f = property(parent, name)!;
-  if (f.t !== 'field') return '';
   let s = `${indent(indentAmount, name)}\t<${typeGuess(f.type)}>`;
   if (required(parent).includes(name)) s += ' -required-';
   s += extractEnum(enumOf(f), false, 4, indentAmount);
@@ -159,7 +155,7 @@ function output(n: Node, fieldPath: string[], recursive: boolean, history: Reado
   const sub = property(r, fieldPath[0]);
   if (sub) {
     let s = '';
-    if (fieldPath.length === 1) s += `FIELD: ${fieldPath[0]} <${typeGuess((sub as { type: FieldType }).type)}>\n${extractEnum(enumOf(sub), true, -1)}\n\n`;
+    if (fieldPath.length === 1) s += `FIELD: ${fieldPath[0]} <${typeGuess(sub.type)}>\n${extractEnum(enumOf(sub), true, -1)}\n\n`;
     return s + output(sub, fieldPath.slice(1), recursive, new Set());
   }
   const it = items(r);

@@ -185,14 +185,12 @@ export function createApiServer(opts: { clock: VirtualClock; random: Random; typ
     },
     update(resource, input, o) {
       const t = typeOf(resource);
-      const old = api.get(resource, input.metadata.namespace, input.metadata.name!);
-      const body = clone(input);
-      decode(t, body, o);
-      input = body;
-      if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      const obj = clone(input);
+      decode(t, obj, o);
+      const old = api.get(resource, obj.metadata.namespace, obj.metadata.name!);
+      if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
         throw conflict(resource, old.metadata.name!);
       }
-      const obj = clone(input);
       // Server-owned metadata and status cannot be changed through the main resource.
       for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'namespace'] as const) {
         if (old.metadata[f] === undefined) delete obj.metadata[f];

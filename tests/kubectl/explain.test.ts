@@ -6,6 +6,7 @@ import { createKubectl } from '@/lib/kubectl/kubectl';
 import { runProgram } from '../support/program';
 import { DESCRIPTIONS } from '@/lib/sim/schema/descriptions';
 import { wrapString } from '@/lib/kubectl/help';
+import { createLab } from '@/lib/lab';
 
 function kubectl(...argv: string[]) {
   const cluster = createCluster({ seed: 1 });
@@ -95,8 +96,7 @@ describe('kubectl explain', () => {
 });
 
 test('in the shell, the header comes before the error, as kubectl writes them', () => {
-  const { createLab } = jest.requireActual('@/lib/lab') as typeof import('@/lib/lab');
-  const lab = createLab({ seed: 1 } as never);
+  const lab = createLab({ seed: 1 });
   expect(lab.shell.submit('kubectl explain pods.spec.nope').output).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nerror: template: [^\n]*"nope" does not exist\n$/);
   expect(lab.shell.submit('kubectl explain pods.spec.nope 2>&1 | head -n 4').output).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nerror: template: /);
 });

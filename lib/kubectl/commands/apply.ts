@@ -58,12 +58,8 @@ export function threeWayMerge(live: unknown, config: unknown, last: unknown): un
   return config;
 }
 
-/** The request options kubectl sends: `--dry-run=server` and the `--validate` directive. */
-function writeOptions(o: RunOptions, warnings: string[]): WriteOptions {
-  return { dryRun: o.flags['dry-run'] === 'server', fieldValidation: validationDirective(o.flags), warnings };
-}
-
-function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolean, dryRun: boolean, warnings: string[]): string {
+/** `opts`: the request options kubectl sends (`--dry-run=server`, the `--validate` directive, where warnings go). */
+function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolean, opts: WriteOptions): string {
   const type = resourceForKind(o.cluster, obj.kind);
   const name = obj.metadata?.name ?? '';
   if (!type) {
@@ -72,11 +68,11 @@ function applyOne(o: RunOptions, obj: KubeObject, source: string, create: boolea
   const config = clone(obj);
   config.metadata = config.metadata ?? {};
   if (type.namespaced) config.metadata.namespace = config.metadata.namespace ?? o.namespace;
-  const suffix = dryRun ? ' (dry run)' : '';
-  const opts = writeOptions(o, warnings);
   // A client dry run sends nothing: kubectl only prints what it would have done (apply.go, create.go), so the
   // server's decode, validation and admission do not happen.
   const clientDryRun = o.flags['dry-run'] === 'client';
+  const dryRun = clientDryRun || opts.dryRun;
+  const suffix = dryRun ? ' (dry run)' : '';
   if (create) {
     // --save-config records the same annotation apply would, so a later apply can three-way merge.
     const toCreate = o.flags['save-config'] ? withLastApplied(config) : config;
@@ -109,11 +105,11 @@ function applyOrCreate(create: boolean) {
     const out = newOutput();
     const files = o.flags.filename as string[];
     if (files.length === 0) {
-      out.err.push(create ? 'error: must specify one of -f and -k\n' : 'error: must specify one of -f and -k\n');
+      out.err.push('error: must specify one of -f and -k\n');
       return result(out, 1);
     }
-    const dryRun = o.flags['dry-run'] === 'client' || o.flags['dry-run'] === 'server';
-    try { validationDirective(o.flags); } catch (e) { out.err.push(formatError(e)); return result(out, 1); }
+    let fieldValidation: WriteOptions['fieldValidation'];
+    try { fieldValidation = validationDirective(o.flags); } catch (e) { out.err.push(formatError(e)); return result(out, 1); }
     let objects;
     try { objects = readManifests(files, o.ctx.fs, o.ctx.stdin); } catch (e) { out.err.push(formatError(e)); return result(out, 1); }
     let failed = false;
@@ -121,7 +117,7 @@ function applyOrCreate(create: boolean) {
       try {
         const warnings: string[] = [];
         let line: string;
-        try { line = applyOne(o, m.object, m.source, create, dryRun, warnings); } finally { for (const w of warnings) out.err.push(`Warning: ${w}\n`); }
+        try { line = applyOne(o, m.object, m.source, create, { dryRun: o.flags['dry-run'] === 'server', fieldValidation, warnings }); } finally { for (const w of warnings) out.err.push(`Warning: ${w}\n`); }
         const warn = line.startsWith('Warning:') ? line.slice(0, line.indexOf('\n') + 1) : '';
         if (warn) out.err.push(warn);
         out.out.push(line.slice(warn.length));

@@ -5,8 +5,7 @@
  */
 import type { Event, KubeObject } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
-import { allNamespacesFlag, newOutput, outputFlag, result } from '../command';
-import { createStream } from '../../shell/types';
+import { allNamespacesFlag, newOutput, outputFlag, result, watchStream } from '../command';
 import { getNewTabWriter, type TabWriter } from '../printers/tabwriter';
 import { escapeTerminal } from '../printers/table';
 import { parseTimestamp, translateTimestampSince } from '../printers/duration';
@@ -93,22 +92,7 @@ function run(o: RunOptions) {
   if (o.flags.watch) {
     // runWatch: no initial list; every new or changed event as it arrives, deletions (expiry) not shown.
     const w = getNewTabWriter();
-    let written = '';
-    const unsubscribe = o.cluster.api.watch('events', (ev) => {
-      if (ev.type !== 'DELETED' && wanted(ev.object as Event)) written += print([ev.object as Event], w);
-    });
-    return createStream({
-      more: () => {
-        const text = written;
-        written = '';
-        return { stdout: text, stderr: '' };
-      },
-      done: () => undefined,
-      onStop: () => {
-        unsubscribe();
-        return { stdout: '', stderr: '' };
-      },
-    });
+    return watchStream(o.cluster, 'events', (ev) => (ev.type !== 'DELETED' && wanted(ev.object as Event) ? print([ev.object as Event], w) : ''));
   }
 
   const events = o.cluster.api.list<Event>('events', allNs ? undefined : o.namespace).filter(wanted);

@@ -14,11 +14,12 @@ const SUGGEST = 'Use "kubectl api-resources" for a complete list of supported re
 function explainRun(o: RunOptions) {
   const out = newOutput();
   const fail = (msg: string) => { out.err.push(`error: ${msg}\n`); return result(out, 1); };
-  if (o.args.length === 0) return fail(`You must specify the type of resource to explain. ${SUGGEST}\n`.trimEnd());
+  if (o.args.length === 0) return fail(`You must specify the type of resource to explain. ${SUGGEST}`);
   if (o.args.length > 1) return fail('We accept only this format: explain RESOURCE');
-  // jsonPathParse("{." + arg + "}") after the trailing period is trimmed: every node must be a field name.
+  // jsonPathParse("{." + arg + "}") after the trailing period is trimmed: every node must be a field name. A field
+  // ends at client-go jsonpath's terminators; an empty one (`..`, recursive descent), `*` or `[...]` is another node.
   const parts = o.args[0].replace(/\.$/, '').split('.');
-  if (parts.some((p) => !/^[A-Za-z0-9_/-]+$/.test(p))) return fail('invalid jsonpath syntax, first node must be field node');
+  if (parts.some((p) => p === '' || p === '*' || /[\s,[\]$@{}]/.test(p))) return fail('invalid jsonpath syntax, first node must be field node');
   const type = resolveResource(o.cluster, parts[0]);
   if (!type) return fail(`the server doesn't have a resource type "${parts[0]}"`);
   const apiVersion = o.flags['api-version'] as string | undefined;

@@ -6,14 +6,13 @@
  */
 import type { Endpoints, Event, KubeObject, Namespace, Node, Pod, Service } from '../../sim/types';
 import type { KubectlCommand, RunOptions } from '../command';
-import { allNamespacesFlag, filenameFlag, newOutput, outputFlag, result, selectorFlag } from '../command';
+import { allNamespacesFlag, filenameFlag, newOutput, outputFlag, result, selectorFlag, watchStream } from '../command';
 import { notFound } from '../../sim/errors';
 import { formatError } from '../errors';
 import { endpointsDeprecationWarning, listTarget, resolveTargets, selectorError, UsageError, type Target } from '../targets';
 import { podTable } from '../printers/pods';
 import { printTable, type TableColumn, type TableOptions } from '../printers/table';
 import { getNewTabWriter } from '../printers/tabwriter';
-import { createStream } from '../../shell/types';
 import type { WatchEvent } from '../../sim/apiserver';
 import { matchesSelector } from '../targets';
 import { endpointColumnDefinitions, eventColumnDefinitions, namespaceColumnDefinitions, nodeColumnDefinitions, printEndpoints, printEvent, printNamespace, printNode, printService, printServiceWide, serviceColumnDefinitions } from '../printers/resources';
@@ -231,23 +230,7 @@ function watch(o: RunOptions, targets: Target[], out: ReturnType<typeof newOutpu
     (!type.namespaced || allNs || obj.metadata.namespace === namespace) &&
     (listed ? matchesSelector(obj.metadata.labels, selector) : names.has(obj.metadata.name!));
   // Printed as each event arrives (AGE and "(5s ago)" as of that instant), read when the terminal next looks.
-  let written = '';
-  const unsubscribe = o.cluster.api.watch(type.resource, (e) => {
-    if (matches(e.object)) written += print([e.object], e.type);
-  });
-  return createStream({
-    first: { stdout: out.out.join(''), stderr: out.err.join('') },
-    more: () => {
-      const text = written;
-      written = '';
-      return { stdout: text, stderr: '' };
-    },
-    done: () => undefined,
-    onStop: () => {
-      unsubscribe();
-      return { stdout: '', stderr: '' };
-    },
-  });
+  return watchStream(o.cluster, type.resource, (e) => (matches(e.object) ? print([e.object], e.type) : ''), { stdout: out.out.join(''), stderr: out.err.join('') });
 }
 
 export const getCommand: KubectlCommand = {
